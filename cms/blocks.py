@@ -1,0 +1,138 @@
+"""StreamField blocks shared by several page types.
+
+Each block renders accessible HTML through its own template in
+``cms/templates/blocks/``; pages compose them into their own StreamBlocks.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        form_classname = "title"
+        template = "blocks/heading.html"
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        template = "blocks/paragraph.html"
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/figure.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(
+        label=_("Video address"),
+        help_text=_("A YouTube or Vimeo address; the player is embedded in the page."),
+    )
+    transcript = blocks.TextBlock(
+        label=_("Transcript or description"),
+        required=False,
+        help_text=_("For visitors who cannot watch the video."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video.html"
+
+
+class DocumentDownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    label = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        help_text=_("Defaults to the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document download")
+        template = "blocks/document.html"
+
+
+class HelpCallToActionBlock(blocks.StructBlock):
+    """Sends a reader who needs help to the helpline or to the hotline."""
+
+    service = blocks.ChoiceBlock(
+        label=_("Service"),
+        choices=[
+            ("helpline", _("Helpline: talk to a counsellor")),
+            ("hotline", _("Hotline: report illegal content")),
+        ],
+    )
+    heading = blocks.CharBlock(label=_("Heading"))
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    link_page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    link_url = blocks.URLBlock(
+        label=_("Address"),
+        required=False,
+        help_text=_("Used when no page is chosen."),
+    )
+    link_text = blocks.CharBlock(label=_("Button text"))
+
+    class Meta:
+        icon = "help"
+        label = _("Call to action: help")
+        template = "blocks/help_cta.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("link_page") and not value.get("link_url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"link_url": blocks.BlockValidationError(_("Choose a page or enter an address."))}
+            )
+        return value
+
+
+class LinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"))
+    description = blocks.TextBlock(label=_("Description"), required=False)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("Address"), required=False, help_text=_("Used when no page is chosen."))
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        template = "blocks/link.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": blocks.BlockValidationError(_("Choose a page or enter an address."))}
+            )
+        return value
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of articles, news and events."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = FigureBlock()
+    video = VideoBlock()
+    document = DocumentDownloadBlock()
+    help = HelpCallToActionBlock()

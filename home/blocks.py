@@ -1,0 +1,37 @@
+"""The steps of a toolkit: the shared content blocks plus a chosen list of resources."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from cms.blocks import (
+    DocumentDownloadBlock,
+    FigureBlock,
+    HeadingBlock,
+    HelpCallToActionBlock,
+    ParagraphBlock,
+    VideoBlock,
+)
+
+
+class ResourceListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False)
+    resources = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="resources.ResourcePage", label=_("Resource")),
+        label=_("Resources"),
+        min_num=1,
+    )
+
+    class Meta:
+        icon = "folder-open-inverse"
+        label = _("Resources")
+        template = "blocks/resource_list.html"
+
+
+class ToolkitStepsBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = FigureBlock()
+    video = VideoBlock()
+    resources = ResourceListBlock()
+    document = DocumentDownloadBlock()
+    help = HelpCallToActionBlock()

@@ -1,0 +1,199 @@
+"""Build the demo site in Czech and English. Safe to run again: existing pages are kept."""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from cms.page_translation import create_translation
+from home.models import (
+    ArticlePage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    SectionPage,
+    ToolkitPage,
+)
+from resources.importing import import_resources
+from resources.importing.readers import RawRow
+from resources.models import Audience, ResourceIndexPage, ResourcePage, Topic
+
+from . import pages as content
+from .resources import import_records
+
+LANGUAGES = ("cs", "en")
+
+
+class DemoBuilder:
+    def __init__(self, log=print):
+        self.log = log
+        self.locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+
+    @transaction.atomic
+    def build(self):
+        home = self.home_pages()
+        self.ensure(home, ResourceIndexPage, content.LIBRARY["cs"]["slug"], content.LIBRARY)
+        result = import_resources([RawRow(n, record) for n, record in enumerate(import_records(), start=1)])
+        self.log(f"Resources: {result.created} created, {result.updated} updated, {result.unchanged} unchanged.")
+
+        sections = {}
+        for audience, cs, en in content.SECTIONS:
+            sections[audience] = self.ensure(
+                home, SectionPage, cs["slug"], {"cs": cs, "en": en},
+                shared={"audience": Audience.objects.get(slug=audience)},
+            )
+        toolkits = [self.toolkit(sections, *entry) for entry in content.TOOLKITS]
+        articles = [
+            self.ensure(home, ArticlePage, slug, {"cs": cs, "en": en}, stream=("body",))
+            for slug, cs, en in content.ARTICLES
+        ]
+        self.news(home)
+        self.events(home)
+        self.home_links(home, toolkits, articles)
+        self.log(f"Demo site ready: {Page.objects.filter(depth__gt=1).count()} pages in {len(LANGUAGES)} languages.")
+
+    # The tree -----------------------------------------------------------------
+
+    def home_pages(self):
+        cs = self.locales["cs"]
+        home = HomePage.objects.filter(locale=cs).first()
+        if home is None:
+            # Replace Wagtail's placeholder "Welcome" page with the Czech home page.
+            Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
+            root = Page.get_first_root_node()
+            home = HomePage(slug="home", locale=cs, **content.HOME["cs"])
+            root.add_child(instance=home)
+            home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                                site_name="Bezpečnější internet")
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.site_name = "Bezpečnější internet"
+            site.save()
+        self.translate(home, content.HOME["en"])
+        return home
+
+    def ensure(self, parent, model, slug, texts, stream=(), shared=None):
+        """The Czech page ``slug`` under ``parent`` and its English translation, created if missing."""
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is None:
+            fields = self.fields(texts["cs"], stream)
+            fields.pop("slug", None)
+            # Pages right under home make up the main menu.
+            page = model(slug=slug, locale=self.locales["cs"], show_in_menus=parent.depth == 2, **fields,
+                         **(shared or {}))
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+        self.translate(page, self.fields(texts["en"], stream))
+        return page
+
+    def translate(self, page, fields):
+        """Create (or turn a synchronised placeholder into) the English translation of ``page``."""
+        en = self.locales["en"]
+        translation = page.get_translation_or_none(en)
+        if translation is not None and translation.alias_of_id is None:
+            return translation.specific
+        slug = fields.pop("slug", None) or page.slug
+        if translation is None:
+            translation = create_translation(page, en, slug=slug, **fields)
+        else:
+            ConvertAliasPageAction(translation).execute(skip_permission_checks=True)
+            translation = translation.specific_class.objects.get(pk=translation.pk)
+            for name, value in fields.items():
+                setattr(translation, name, value)
+        translation.save_revision().publish()
+        return translation
+
+    @staticmethod
+    def fields(texts, stream=()):
+        fields = dict(texts)
+        for name in stream:
+            fields[name] = [("paragraph", RichText(fields[name]))]
+        return fields
+
+    # Page types ---------------------------------------------------------------
+
+    def resource(self, external_id, code):
+        key = external_id if code == "cs" else f"{external_id}-en"
+        return ResourcePage.objects.get(external_id=key, locale=self.locales[code])
+
+    def steps(self, steps, code):
+        blocks = []
+        for kind, value in steps:
+            if kind == "paragraph":
+                blocks.append(("paragraph", RichText(value)))
+            elif kind == "resources":
+                blocks.append(("resources", {"heading": "", "resources": [self.resource(i, code) for i in value]}))
+            elif kind == "help":
+                blocks.append(("help", self.help_block(value, code)))
+            else:
+                blocks.append((kind, value))
+        return blocks
+
+    @staticmethod
+    def help_block(service, code):
+        return {"service": service, "link_page": None, "link_url": content.HELP_URLS[service],
+                **content.HELP[service][code]}
+
+    def toolkit(self, sections, section, slug, audiences, topics, ages, cs, en):
+        texts = {
+            code: {**texts, "steps": self.steps(texts["steps"], code)} for code, texts in (("cs", cs), ("en", en))
+        }
+        return self.ensure(
+            sections[section], ToolkitPage, slug, texts,
+            shared={
+                "audiences": list(Audience.objects.filter(slug__in=audiences.split(","))),
+                "topics": list(Topic.objects.filter(slug__in=topics.split(","))),
+                "age_min": ages[0],
+                "age_max": ages[1],
+            },
+        )
+
+    def news(self, home):
+        index = self.ensure(home, NewsIndexPage, content.NEWS_INDEX["cs"]["slug"], content.NEWS_INDEX)
+        for date, slug, topics, cs, en in content.NEWS:
+            body = {
+                "cs": {**cs, "body": [("paragraph", RichText(f"<p>{cs['lead']}</p>"))]},
+                "en": {**en, "body": [("paragraph", RichText(f"<p>{en['lead']}</p>"))]},
+            }
+            self.ensure(index, NewsPage, slug, body,
+                        shared={"date": date, "topics": list(Topic.objects.filter(slug__in=topics.split(",")))})
+
+    def events(self, home):
+        index = self.ensure(home, EventIndexPage, content.EVENT_INDEX["cs"]["slug"], content.EVENT_INDEX)
+        zone = timezone.get_default_timezone()
+        for start, end, online_url, slug, audiences, cs, en in content.EVENTS:
+            self.ensure(
+                index, EventPage, slug, {"cs": cs, "en": en},
+                shared={
+                    "start": timezone.make_aware(start, zone),
+                    "end": timezone.make_aware(end, zone) if isinstance(end, datetime.datetime) else None,
+                    "online_url": online_url,
+                    "audiences": list(Audience.objects.filter(slug__in=audiences.split(","))),
+                },
+            )
+
+    def home_links(self, home, toolkits, articles):
+        """Featured toolkits and help links, set once so that editors' later choices stay."""
+        if home.featured_toolkits:
+            return
+        for page, code in ((home, "cs"), (home.get_translation(self.locales["en"]).specific, "en")):
+            page.featured_toolkits = [("toolkit", toolkit.get_translation(self.locales[code])) for toolkit in toolkits]
+            page.help_links = [
+                ("link", {"title": content.HELP[service][code]["heading"], "description": content.HELP[service][code]["text"],
+                          "page": None, "url": content.HELP_URLS[service]})
+                for service in ("helpline", "hotline")
+            ] + [
+                ("link", {"title": article.get_translation(self.locales[code]).title, "description": "",
+                          "page": article.get_translation(self.locales[code]), "url": ""})
+                for article in articles
+            ]
+            page.save_revision().publish()

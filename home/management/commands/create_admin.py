@@ -1,0 +1,25 @@
+"""``manage.py create_admin``: create a superuser with a generated password, printed once."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Create an administrator with a generated password and print the login once."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--username", default="admin")
+        parser.add_argument("--email", default="admin@example.org")
+        parser.add_argument("--url", default="http://127.0.0.1:8000/admin/")
+
+    def handle(self, *args, username, email, url, **options):
+        User = get_user_model()
+        if User.objects.filter(username=username).exists():
+            self.stdout.write(f"The administrator '{username}' already exists; its password was printed when it was created.")
+            return
+        password = secrets.token_urlsafe(12)
+        User.objects.create_superuser(username=username, email=email, password=password)
+        self.stdout.write(self.style.SUCCESS("Administrator created. Log in once and change the password:"))
+        self.stdout.write(f"  {url}\n  username: {username}\n  password: {password}")

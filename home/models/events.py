@@ -1,0 +1,100 @@
+"""Events: webinars, workshops and conferences, with an index page per language."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+
+from .panels import tabbed_edit_handler
+
+
+class EventQuerySet(PageQuerySet):
+    def upcoming(self):
+        """Live events that have not ended yet, soonest first."""
+        now = timezone.now()
+        return (
+            self.live()
+            .filter(models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now))
+            .order_by("start")
+        )
+
+
+EventManager = PageManager.from_queryset(EventQuerySet)
+
+
+class EventIndexPage(Page):
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.EventPage"]
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = tabbed_edit_handler(content_panels)
+
+    class Meta:
+        verbose_name = _("event index")
+        verbose_name_plural = _("event indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = EventPage.objects.child_of(self)
+        context["upcoming"] = events.upcoming()
+        context["past"] = events.live().filter(start__lt=timezone.now()).exclude(
+            pk__in=context["upcoming"].values("pk")
+        ).order_by("-start")[:20]
+        return context
+
+
+class EventPage(Page):
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=255, blank=True, help_text=_("Venue and town."))
+    online_url = models.URLField(_("online link"), blank=True, help_text=_("Where to join an online event."))
+    registration_url = models.URLField(_("registration link"), blank=True)
+    audiences = ParentalManyToManyField("resources.Audience", verbose_name=_("audiences"), blank=True, related_name="+")
+    lead = models.TextField(_("lead"))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    objects = EventManager()
+
+    parent_page_types = ["home.EventIndexPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("place"),
+                FieldPanel("online_url"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("body"),
+    ]
+    classification_panels = [FieldPanel("audiences", widget=forms.CheckboxSelectMultiple)]
+    edit_handler = tabbed_edit_handler(content_panels, classification_panels)
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The event cannot end before it starts.")
+        if not self.place and not self.online_url:
+            errors["place"] = _("Give a place, an online link, or both.")
+        if errors:
+            raise ValidationError(errors)

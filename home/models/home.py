@@ -1,0 +1,109 @@
+"""The home page of each language tree and the audience section pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES, LinkBlock
+
+from .panels import tabbed_edit_handler
+
+
+class HomePage(Page):
+    """The root of one language tree (one per locale): lead, featured toolkits, news, help."""
+
+    lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences under the site title."))
+    featured_toolkits = StreamField(
+        [("toolkit", blocks.PageChooserBlock(page_type="home.ToolkitPage", label=_("Toolkit")))],
+        verbose_name=_("featured toolkits"),
+        blank=True,
+        help_text=_("Toolkits shown first on the home page, in this order."),
+    )
+    help_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("links to help"),
+        blank=True,
+        help_text=_("The helpline, the hotline and other places to get help."),
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.SectionPage",
+        "home.ArticlePage",
+        "home.NewsIndexPage",
+        "home.EventIndexPage",
+        "resources.ResourceIndexPage",
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("featured_toolkits"),
+        FieldPanel("help_links"),
+    ]
+    edit_handler = tabbed_edit_handler(content_panels)
+    search_fields = Page.search_fields + [index.SearchField("lead")]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # One home page per locale: further ones are made by translating, not creating.
+        return super().can_create_at(parent) and cls.objects.count() < Locale.objects.count()
+
+    def get_context(self, request, *args, **kwargs):
+        from .events import EventPage
+        from .news import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured"] = [
+            block.value.localized.specific for block in self.featured_toolkits if block.value and block.value.live
+        ]
+        context["latest_news"] = NewsPage.objects.live().filter(locale=self.locale).order_by("-date")[:3]
+        context["upcoming_events"] = EventPage.objects.upcoming().filter(locale=self.locale)[:3]
+        context["sections"] = SectionPage.objects.live().child_of(self).select_related("audience")
+        return context
+
+
+class SectionPage(Page):
+    """The landing page of one audience: its toolkits and resources."""
+
+    audience = models.ForeignKey(
+        "resources.Audience",
+        verbose_name=_("audience"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Toolkits and resources for this audience are listed on the page."),
+    )
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ToolkitPage", "home.ArticlePage"]
+    content_panels = Page.content_panels + [FieldPanel("audience"), FieldPanel("intro")]
+    edit_handler = tabbed_edit_handler(content_panels)
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("audience section")
+        verbose_name_plural = _("audience sections")
+
+    def get_context(self, request, *args, **kwargs):
+        from resources.models import ResourcePage
+
+        from .toolkit import ToolkitPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["toolkits"] = (
+            ToolkitPage.objects.live().filter(locale=self.locale, audiences=self.audience).order_by("title")
+        )
+        context["resources"] = (
+            ResourcePage.objects.live()
+            .filter(locale=self.locale, audiences=self.audience)
+            .select_related("resource_type")
+            .order_by("-first_published_at")[:12]
+        )
+        return context

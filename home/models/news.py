@@ -1,0 +1,61 @@
+"""News: an index page per language and dated news items under it."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+
+from .panels import tabbed_edit_handler
+
+NEWS_PER_PAGE = 10
+
+
+class NewsIndexPage(Page):
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = tabbed_edit_handler(content_panels)
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = NewsPage.objects.live().child_of(self).order_by("-date", "-pk")
+        context["news_page"] = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+
+class NewsPage(Page):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    lead = models.TextField(_("lead"), help_text=_("Shown in lists and at the top of the article."))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    topics = ParentalManyToManyField("resources.Topic", verbose_name=_("topics"), blank=True, related_name="+")
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("lead"), FieldPanel("body")]
+    classification_panels = [FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
+    edit_handler = tabbed_edit_handler(content_panels, classification_panels)
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+        ordering = ["-date"]

@@ -1,0 +1,38 @@
+"""Toolkits: a guided sequence of steps on one theme for one or more audiences."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.age_range import AgeRangeMixin, age_range_constraints
+from home.blocks import ToolkitStepsBlock
+
+from .panels import tabbed_edit_handler
+
+
+class ToolkitPage(AgeRangeMixin, Page):
+    intro = models.TextField(_("introduction"), help_text=_("What the toolkit helps with, in two or three sentences."))
+    audiences = ParentalManyToManyField("resources.Audience", verbose_name=_("audiences"), related_name="toolkits")
+    topics = ParentalManyToManyField("resources.Topic", verbose_name=_("topics"), related_name="toolkits")
+    steps = StreamField(ToolkitStepsBlock(), verbose_name=_("steps"), blank=True)
+
+    parent_page_types = ["home.SectionPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("steps")]
+    classification_panels = [
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")], heading=_("Age range")),
+    ]
+    edit_handler = tabbed_edit_handler(content_panels, classification_panels)
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("steps")]
+
+    class Meta:
+        verbose_name = _("toolkit")
+        verbose_name_plural = _("toolkits")
+        constraints = age_range_constraints("toolkit")

@@ -1,0 +1,50 @@
+"""Template helpers for the public site: language switcher and navigation."""
+
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language_info
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None):
+    """Links the current page to its live translations, or to the other home pages."""
+    current = page.locale.language_code if page else context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    links = []
+    translations = {}
+    if page:
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations().live().select_related("locale").filter(alias_of__isnull=True)
+        }
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        target = translations.get(code)
+        if target is None:
+            # No translation of this page: send the visitor to that language's home page.
+            target = Page.objects.live().filter(depth=2, locale__language_code=code).first()
+        if target is not None:
+            info = get_language_info(code)
+            links.append({"code": code, "name": info["name_local"], "url": target.url, "exact": code in translations})
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def language_home(context):
+    """The home page of the active language, for the site title link and the menu."""
+    page = context.get("page")
+    if page is not None:
+        return Page.objects.live().filter(depth=2, locale_id=page.locale_id).first()
+    locale = Locale.get_active()
+    return Page.objects.live().filter(depth=2, locale=locale).first()
+
+
+@register.simple_tag
+def main_menu(home):
+    """The home page's children shown in the menu."""
+    if home is None:
+        return []
+    return home.get_children().live().in_menu()

@@ -1,0 +1,180 @@
+"""The resource library: one index page per language and a page per resource."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.age_range import AgeRangeMixin, age_range_constraints
+from cms.blocks import RICH_TEXT_FEATURES
+from home.models.panels import tabbed_edit_handler
+
+from .taxonomy import Audience, ResourceType, Topic
+
+RESOURCES_PER_PAGE = 24
+
+
+class Licence(models.TextChoices):
+    CC_BY = "cc-by", "CC BY 4.0"
+    CC_BY_SA = "cc-by-sa", "CC BY-SA 4.0"
+    CC_BY_NC = "cc-by-nc", "CC BY-NC 4.0"
+    CC_BY_NC_SA = "cc-by-nc-sa", "CC BY-NC-SA 4.0"
+    CC_BY_ND = "cc-by-nd", "CC BY-ND 4.0"
+    CC_BY_NC_ND = "cc-by-nc-nd", "CC BY-NC-ND 4.0"
+    CC0 = "cc0", "CC0 1.0"
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+    OTHER = "other", _("Other (see the resource)")
+
+
+class ResourceIndexPage(Page):
+    """The library of one language: lists and filters its resources."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["resources.ResourcePage"]
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = tabbed_edit_handler(content_panels)
+
+    class Meta:
+        verbose_name = _("resource library")
+        verbose_name_plural = _("resource libraries")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        resources = (
+            ResourcePage.objects.live()
+            .child_of(self)
+            .select_related("resource_type")
+            .prefetch_related("audiences", "topics")
+            .order_by("title")
+        )
+        chosen = {}
+        for param, field, model in (
+            ("audience", "audiences", Audience),
+            ("topic", "topics", Topic),
+            ("type", "resource_type", ResourceType),
+        ):
+            slug = request.GET.get(param)
+            if slug:
+                chosen[param] = slug
+                resources = resources.filter(**{f"{field}__slug": slug})
+        context.update(
+            resources_page=Paginator(resources.distinct(), RESOURCES_PER_PAGE).get_page(request.GET.get("page")),
+            audiences=Audience.objects.all(),
+            topics=Topic.objects.all(),
+            resource_types=ResourceType.objects.all(),
+            chosen=chosen,
+            filter_query=urlencode(chosen),
+        )
+        return context
+
+
+class ResourcePage(AgeRangeMixin, Page):
+    """One lesson plan, worksheet, video, guide… in one language."""
+
+    external_id = models.CharField(
+        _("external ID"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("Identifier in the source catalogue; imports update the resource that has it."),
+    )
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in lists and cards."))
+    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES, blank=True)
+    audiences = ParentalManyToManyField(Audience, verbose_name=_("audiences"), related_name="resources")
+    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), related_name="resources")
+    resource_type = models.ForeignKey(
+        ResourceType,
+        verbose_name=_("resource type"),
+        on_delete=models.PROTECT,
+        related_name="resources",
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A file to download (PDF, presentation…)."),
+    )
+    # Not "url": that would shadow Page.url, the page's own address.
+    external_url = models.URLField(
+        _("external link"), max_length=500, blank=True, help_text=_("Where the resource is published online.")
+    )
+    thumbnail = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("thumbnail"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    author = models.CharField(_("author"), max_length=255, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=255, blank=True)
+    licence = models.CharField(_("licence"), max_length=32, choices=Licence.choices, blank=True)
+
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("document"), FieldPanel("external_url"), FieldPanel("thumbnail")],
+            heading=_("Files and links"),
+        ),
+    ]
+    classification_panels = [
+        FieldPanel("resource_type"),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")], heading=_("Age range")),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("publisher"), FieldPanel("licence"), FieldPanel("external_id")],
+            heading=_("Source"),
+        ),
+    ]
+    edit_handler = tabbed_edit_handler(content_panels, classification_panels)
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("resource_type"),
+        index.FilterField("age_min"),
+        index.FilterField("age_max"),
+    ]
+    # Identifiers and classification are the same in every language: wagtail-localize
+    # copies them from the source instead of offering them for translation.
+    override_translatable_fields = [
+        SynchronizedField("external_id"),
+        SynchronizedField("audiences"),
+        SynchronizedField("topics"),
+        SynchronizedField("author"),
+        SynchronizedField("publisher"),
+        SynchronizedField("licence"),
+    ]
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        constraints = age_range_constraints("resource")
+
+    def clean(self):
+        super().clean()
+        if self.external_id and self.locale_id:
+            clash = (
+                ResourcePage.objects.filter(external_id=self.external_id, locale_id=self.locale_id)
+                .exclude(pk=self.pk)
+                .exists()
+            )
+            if clash:
+                raise ValidationError({"external_id": _("Another resource in this language has this external ID.")})
