@@ -45,7 +45,10 @@ class DemoBuilder:
         sections = {}
         for audience, cs, en in content.SECTIONS:
             sections[audience] = self.ensure(
-                home, SectionPage, cs["slug"], {"cs": cs, "en": en},
+                home,
+                SectionPage,
+                cs["slug"],
+                {"cs": cs, "en": en},
                 shared={"audience": Audience.objects.get(slug=audience)},
             )
         toolkits = [self.toolkit(sections, *entry) for entry in content.TOOLKITS]
@@ -72,8 +75,9 @@ class DemoBuilder:
             home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                site_name="Bezpečnější internet")
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Bezpečnější internet"
+            )
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.site_name = "Bezpečnější internet"
@@ -88,8 +92,9 @@ class DemoBuilder:
             fields = self.fields(texts["cs"], stream)
             fields.pop("slug", None)
             # Pages right under home make up the main menu.
-            page = model(slug=slug, locale=self.locales["cs"], show_in_menus=parent.depth == 2, **fields,
-                         **(shared or {}))
+            page = model(
+                slug=slug, locale=self.locales["cs"], show_in_menus=parent.depth == 2, **fields, **(shared or {})
+            )
             parent.add_child(instance=page)
             page.save_revision().publish()
         self.translate(page, self.fields(texts["en"], stream))
@@ -140,15 +145,20 @@ class DemoBuilder:
 
     @staticmethod
     def help_block(service, code):
-        return {"service": service, "link_page": None, "link_url": content.HELP_URLS[service],
-                **content.HELP[service][code]}
+        return {
+            "service": service,
+            "link_page": None,
+            "link_url": content.HELP_URLS[service],
+            **content.HELP[service][code],
+        }
 
     def toolkit(self, sections, section, slug, audiences, topics, ages, cs, en):
-        texts = {
-            code: {**texts, "steps": self.steps(texts["steps"], code)} for code, texts in (("cs", cs), ("en", en))
-        }
+        texts = {code: {**texts, "steps": self.steps(texts["steps"], code)} for code, texts in (("cs", cs), ("en", en))}
         return self.ensure(
-            sections[section], ToolkitPage, slug, texts,
+            sections[section],
+            ToolkitPage,
+            slug,
+            texts,
             shared={
                 "audiences": list(Audience.objects.filter(slug__in=audiences.split(","))),
                 "topics": list(Topic.objects.filter(slug__in=topics.split(","))),
@@ -164,15 +174,23 @@ class DemoBuilder:
                 "cs": {**cs, "body": [("paragraph", RichText(f"<p>{cs['lead']}</p>"))]},
                 "en": {**en, "body": [("paragraph", RichText(f"<p>{en['lead']}</p>"))]},
             }
-            self.ensure(index, NewsPage, slug, body,
-                        shared={"date": date, "topics": list(Topic.objects.filter(slug__in=topics.split(",")))})
+            self.ensure(
+                index,
+                NewsPage,
+                slug,
+                body,
+                shared={"date": date, "topics": list(Topic.objects.filter(slug__in=topics.split(",")))},
+            )
 
     def events(self, home):
         index = self.ensure(home, EventIndexPage, content.EVENT_INDEX["cs"]["slug"], content.EVENT_INDEX)
         zone = timezone.get_default_timezone()
         for start, end, online_url, slug, audiences, cs, en in content.EVENTS:
             self.ensure(
-                index, EventPage, slug, {"cs": cs, "en": en},
+                index,
+                EventPage,
+                slug,
+                {"cs": cs, "en": en},
                 shared={
                     "start": timezone.make_aware(start, zone),
                     "end": timezone.make_aware(end, zone) if isinstance(end, datetime.datetime) else None,
@@ -188,12 +206,26 @@ class DemoBuilder:
         for page, code in ((home, "cs"), (home.get_translation(self.locales["en"]).specific, "en")):
             page.featured_toolkits = [("toolkit", toolkit.get_translation(self.locales[code])) for toolkit in toolkits]
             page.help_links = [
-                ("link", {"title": content.HELP[service][code]["heading"], "description": content.HELP[service][code]["text"],
-                          "page": None, "url": content.HELP_URLS[service]})
+                (
+                    "link",
+                    {
+                        "title": content.HELP[service][code]["heading"],
+                        "description": content.HELP[service][code]["text"],
+                        "page": None,
+                        "url": content.HELP_URLS[service],
+                    },
+                )
                 for service in ("helpline", "hotline")
             ] + [
-                ("link", {"title": article.get_translation(self.locales[code]).title, "description": "",
-                          "page": article.get_translation(self.locales[code]), "url": ""})
+                (
+                    "link",
+                    {
+                        "title": article.get_translation(self.locales[code]).title,
+                        "description": "",
+                        "page": article.get_translation(self.locales[code]),
+                        "url": "",
+                    },
+                )
                 for article in articles
             ]
             page.save_revision().publish()

@@ -21,11 +21,7 @@ class EventQuerySet(PageQuerySet):
     def upcoming(self):
         """Live events that have not ended yet, soonest first."""
         now = timezone.now()
-        return (
-            self.live()
-            .filter(models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now))
-            .order_by("start")
-        )
+        return self.live().filter(models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now)).order_by("start")
 
 
 EventManager = PageManager.from_queryset(EventQuerySet)
@@ -48,9 +44,12 @@ class EventIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.child_of(self)
         context["upcoming"] = events.upcoming()
-        context["past"] = events.live().filter(start__lt=timezone.now()).exclude(
-            pk__in=context["upcoming"].values("pk")
-        ).order_by("-start")[:20]
+        context["past"] = (
+            events.live()
+            .filter(start__lt=timezone.now())
+            .exclude(pk__in=context["upcoming"].values("pk"))
+            .order_by("-start")[:20]
+        )
         return context
 
 

@@ -60,7 +60,12 @@ def _check_columns(columns, line):
     if unknown:
         raise ResourceImportError(
             [
-                RowError(line, _("unknown column; expected some of: %(columns)s") % {"columns": ", ".join(COLUMNS)}, column, column)
+                RowError(
+                    line,
+                    _("unknown column; expected some of: %(columns)s") % {"columns": ", ".join(COLUMNS)},
+                    column,
+                    column,
+                )
                 for column in unknown
             ]
         )

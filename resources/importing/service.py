@@ -90,9 +90,13 @@ class _Writer:
         external_ids = {row.external_id for row in rows} | {row.translation_of for row in rows}
         self.pages = {
             (page.external_id, page.locale_id): page
-            for page in ResourcePage.objects.filter(external_id__in=external_ids).prefetch_related("audiences", "topics")
+            for page in ResourcePage.objects.filter(external_id__in=external_ids).prefetch_related(
+                "audiences", "topics"
+            )
         }
-        self.locale_ids = sorted({locale_id for _external_id, locale_id in self.pages} | {row.locale.id for row in rows})
+        self.locale_ids = sorted(
+            {locale_id for _external_id, locale_id in self.pages} | {row.locale.id for row in rows}
+        )
         # Sources first, so that a translation can follow its source anywhere in the file.
         for row in sorted(rows, key=lambda row: (row.is_translation, row.line)):
             try:
@@ -173,7 +177,9 @@ class _Writer:
         page.resource_type = row.resource_type or source.resource_type
         page.age_min = row.age_min if row.age_min is not None else (source.age_min if source else 0)
         page.age_max = row.age_max if row.age_max is not None else (source.age_max if source else AGE_LIMIT)
-        page.audiences = row.audiences if row.audiences is not None else (list(source.audiences.all()) if source else [])
+        page.audiences = (
+            row.audiences if row.audiences is not None else (list(source.audiences.all()) if source else [])
+        )
         page.topics = row.topics if row.topics is not None else (list(source.topics.all()) if source else [])
 
     @staticmethod

@@ -106,7 +106,9 @@ class RowValidator:
             return None
         if not 0 <= age <= AGE_LIMIT:
             errors.append(
-                RowError(line, _("age %(age)s is out of range 0–%(limit)s") % {"age": age, "limit": AGE_LIMIT}, column, value)
+                RowError(
+                    line, _("age %(age)s is out of range 0–%(limit)s") % {"age": age, "limit": AGE_LIMIT}, column, value
+                )
             )
             return None
         return age
@@ -121,7 +123,9 @@ class RowValidator:
         for column, limit in MAX_LENGTHS.items():
             if len(row[column]) > limit:
                 errors.append(
-                    RowError(line, _("longer than %(limit)s characters") % {"limit": limit}, column, row[column][:40] + "…")
+                    RowError(
+                        line, _("longer than %(limit)s characters") % {"limit": limit}, column, row[column][:40] + "…"
+                    )
                 )
 
         code = text(values.get("locale")) or settings.LANGUAGE_CODE

@@ -59,11 +59,7 @@ class ResourceIndexPage(Page):
             .order_by("title")
         )
         chosen = {}
-        for param, field, model in (
-            ("audience", "audiences", Audience),
-            ("topic", "topics", Topic),
-            ("type", "resource_type", ResourceType),
-        ):
+        for param, field in (("audience", "audiences"), ("topic", "topics"), ("type", "resource_type")):
             slug = request.GET.get(param)
             if slug:
                 chosen[param] = slug

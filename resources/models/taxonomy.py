@@ -8,7 +8,7 @@ are translated with django-modeltranslation (``name_cs``/``name_en``), see
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, TabbedInterface, ObjectList
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 
 
 class TaxonomyTerm(models.Model):

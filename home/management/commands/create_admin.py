@@ -17,7 +17,9 @@ class Command(BaseCommand):
     def handle(self, *args, username, email, url, **options):
         User = get_user_model()
         if User.objects.filter(username=username).exists():
-            self.stdout.write(f"The administrator '{username}' already exists; its password was printed when it was created.")
+            self.stdout.write(
+                f"The administrator '{username}' already exists; its password was printed when it was created."
+            )
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(username=username, email=email, password=password)

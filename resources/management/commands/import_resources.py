@@ -17,7 +17,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Path to a .csv or .jsonl file.")
-        parser.add_argument("--format", choices=["csv", "jsonl"], help="Override the format guessed from the file name.")
+        parser.add_argument(
+            "--format", choices=["csv", "jsonl"], help="Override the format guessed from the file name."
+        )
         parser.add_argument("--dry-run", action="store_true", help="Validate every row and write nothing.")
         parser.add_argument("--no-progress", action="store_true", help="Never show the progress bar.")
 
@@ -49,5 +51,9 @@ class Command(BaseCommand):
     @staticmethod
     def describe(exc):
         count = len(exc.errors)
-        header = "Nothing was imported; the file has 1 error:" if count == 1 else f"Nothing was imported; the file has {count} errors:"
+        header = (
+            "Nothing was imported; the file has 1 error:"
+            if count == 1
+            else f"Nothing was imported; the file has {count} errors:"
+        )
         return "\n".join([header, *(f"  {error}" for error in exc.errors)])
