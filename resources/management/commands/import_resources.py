@@ -3,6 +3,8 @@
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from resources.importing import ResourceImportError, import_resources, read_file
@@ -27,7 +29,7 @@ class Command(BaseCommand):
         try:
             raw_rows = read_file(options["file"], options["format"])
         except FileNotFoundError as exc:
-            raise CommandError(f"No such file: {options['file']}") from exc
+            raise CommandError(_("No such file: %(path)s") % {"path": options["file"]}) from exc
         except ResourceImportError as exc:
             raise CommandError(self.describe(exc)) from exc
 
@@ -39,21 +41,36 @@ class Command(BaseCommand):
                 raise CommandError(self.describe(exc)) from exc
 
         if options["dry_run"]:
-            self.stdout.write(self.style.SUCCESS(f"{len(raw_rows)} rows are valid; nothing was written (--dry-run)."))
+            message = ngettext(
+                "%(count)s row is valid; nothing was written (--dry-run).",
+                "%(count)s rows are valid; nothing was written (--dry-run).",
+                len(raw_rows),
+            )
+            self.stdout.write(self.style.SUCCESS(message % {"count": len(raw_rows)}))
             return
+        message = _(
+            "Imported %(total)s rows: %(created)s created, %(updated)s updated, %(unchanged)s unchanged; "
+            "%(aliases)s synchronised placeholders."
+        )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Imported {result.total} rows: {result.created} created, {result.updated} updated, "
-                f"{result.unchanged} unchanged; {result.aliases} synchronised placeholders."
+                message
+                % {
+                    "total": result.total,
+                    "created": result.created,
+                    "updated": result.updated,
+                    "unchanged": result.unchanged,
+                    "aliases": result.aliases,
+                }
             )
         )
 
     @staticmethod
     def describe(exc):
         count = len(exc.errors)
-        header = (
-            "Nothing was imported; the file has 1 error:"
-            if count == 1
-            else f"Nothing was imported; the file has {count} errors:"
-        )
+        header = ngettext(
+            "Nothing was imported; the file has %(count)s error:",
+            "Nothing was imported; the file has %(count)s errors:",
+            count,
+        ) % {"count": count}
         return "\n".join([header, *(f"  {error}" for error in exc.errors)])
