@@ -47,8 +47,8 @@ class ResourceListingViewSet(PageListingViewSet):
     menu_label = _("Resources")
     add_to_admin_menu = True
     menu_order = 200
-    list_display = ["title", "resource_type", "locale", "updated_at", "status"]
-    list_filter = ["audiences", "topics", "resource_type", "locale"]
+    # Wagtail adds its own locale filter (by language code) to translatable listings.
+    list_filter = ["audiences", "topics", "resource_type"]
 
 
 resource_listing_viewset = ResourceListingViewSet("resources")

@@ -4,8 +4,12 @@ The test database is built by the real migrations, so the taxonomy seed, the cs/
 locales and the en ← cs tree synchronisation are present as in production.
 """
 
+import io
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Page, Site
 
 from cms.page_translation import create_translation
@@ -63,3 +67,21 @@ def client(client):
     """Django's test client addressing the default site's host."""
     client.defaults["HTTP_HOST"] = "localhost"
     return client
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The full demo site, built once per test module and rolled back afterwards.
+
+    Building it takes seconds, so the module's tests share it; each test still runs
+    in its own savepoint (through the ``db`` fixture), so they cannot affect each other.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_site, db):
+    return None

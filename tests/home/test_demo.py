@@ -1,0 +1,77 @@
+"""``manage.py load_demo`` builds the whole bilingual site, and running it again changes nothing."""
+
+import io
+import re
+
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from home.models import EventPage, HomePage, NewsPage, SectionPage, ToolkitPage
+from resources.models import ResourcePage, ResourceType, Topic
+
+
+def site_snapshot():
+    pages = [
+        (page.content_type.model, page.locale.language_code, page.url_path, page.title, page.live, page.alias_of_id)
+        for page in Page.objects.select_related("content_type", "locale").order_by("path")
+    ]
+    return pages, Revision.objects.count()
+
+
+def real(model, code):
+    return model.objects.filter(locale__language_code=code, alias_of__isnull=True)
+
+
+def test_load_demo_twice_gives_the_same_site(demo):
+    before = site_snapshot()
+    call_command("load_demo", stdout=io.StringIO())
+    assert site_snapshot() == before
+
+
+def test_demo_has_the_promised_content_in_both_languages(demo):
+    for code in ("cs", "en"):
+        assert real(HomePage, code).count() == 1
+        assert set(real(SectionPage, code).values_list("audience__slug", flat=True)) >= {
+            "children",
+            "parents",
+            "teachers",
+        }
+        assert real(ToolkitPage, code).count() >= 3
+        assert real(NewsPage, code).count() == 6
+        assert real(EventPage, code).count() == 4
+
+    czech = real(ResourcePage, "cs")
+    assert czech.count() >= 40
+    assert real(ResourcePage, "en").count() > czech.count() / 2
+    assert set(czech.values_list("topics__slug", flat=True)) == set(Topic.objects.values_list("slug", flat=True))
+    assert set(czech.values_list("resource_type__slug", flat=True)) == set(
+        ResourceType.objects.values_list("slug", flat=True)
+    )
+    # Every English resource is a translation of a Czech one.
+    czech_keys = set(czech.values_list("translation_key", flat=True))
+    assert set(real(ResourcePage, "en").values_list("translation_key", flat=True)) <= czech_keys
+
+
+def test_demo_site_serves_every_live_page_in_its_language(client, demo):
+    for page in Page.objects.live().filter(depth__gt=1).select_related("locale"):
+        response = client.get(page.get_url())
+        assert response.status_code == 200, page.url_path
+        if page.alias_of_id is None:
+            lang = re.search(r'<html lang="([a-z]+)"', response.content.decode()).group(1)
+            assert lang == page.locale.language_code, page.url_path
+
+
+def test_demo_home_pages_show_toolkits_news_and_help(client, demo):
+    czech = client.get("/cs/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert "Kyberšikana ve třídě" in czech and "Aktuality" in czech and "Kde najít pomoc" in czech
+    assert "Cyberbullying in the classroom" in english and "Latest news" in english
+    assert "Where to get help" in english
+
+
+def test_resource_library_filters_by_audience_topic_and_type(client, demo):
+    response = client.get("/cs/materialy/", {"topic": "sextortion", "type": "poster"})
+    body = response.content.decode()
+    assert "Vydírají tě? Neplať a ozvi se" in body
+    assert "Sextortion: postup pro školy" not in body  # a guide, not a poster
+    assert "1 materiál" in body
