@@ -1,0 +1,55 @@
+"""A real Chromium (Debian's package) driven by Playwright against the demo site.
+
+The site runs in its own gunicorn process on a private SQLite database, with DEBUG
+off, so the browser sees what a visitor of a production install sees.
+"""
+
+import os
+import shutil
+
+import pytest
+
+from ..servers import gunicorn, manage, production_environment
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    env = production_environment(tmp_path_factory.mktemp("demo-site"))
+    manage(env, "migrate", "--no-input", "-v0")
+    manage(env, "createcachetable")
+    manage(env, "collectstatic", "--no-input", "-v0")
+    manage(env, "load_demo")
+    with gunicorn(env) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="cs-CZ")
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,66 @@
+"""Run the project as a separate process, the way it runs in production (gunicorn, DEBUG off)."""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+SERVICE_VARIABLES = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DEBUG"}
+
+
+def clean_environment(**overrides):
+    env = {key: value for key, value in os.environ.items() if key not in SERVICE_VARIABLES}
+    return {**env, **overrides}
+
+
+def production_environment(workdir, **overrides):
+    """Production settings on a private SQLite file and static folder under ``workdir``."""
+    return clean_environment(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="test-only-production-like-key",
+        SECURE_SSL_REDIRECT="0",
+        STATIC_ROOT=str(Path(workdir) / "static"),
+        DATABASE_URL=f"sqlite:///{Path(workdir) / 'db.sqlite3'}",
+        **overrides,
+    )
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True)  # noqa: S603
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(env, workers=2):
+    """Serve ``cms.wsgi`` on a free local port; yields the base URL."""
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
