@@ -15,6 +15,7 @@ from cms.page_translation import create_translation
 
 from ..models import ResourceIndexPage, ResourcePage
 from .errors import ResourceImportError, RowError
+from .indexing import deferred_index_updates
 from .validation import validate_rows
 
 SLUG_MAX_LENGTH = 80
@@ -44,7 +45,7 @@ def import_resources(raw_rows, *, dry_run=False, progress=None):
     parents = _library_pages(rows)
     if dry_run:
         return ImportResult(unchanged=len(rows))
-    with transaction.atomic():
+    with transaction.atomic(), deferred_index_updates():
         return _Writer(parents, progress).write(rows)
 
 

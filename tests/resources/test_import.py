@@ -264,3 +264,15 @@ def test_errors_are_reported_in_czech_for_a_czech_operator(library, import_file)
         call_command("import_resources", str(import_file([{**CZECH, "topics": "sikana"}])), "--no-progress")
     assert "Nic nebylo importováno" in str(error.value)
     assert "řádek 2, sloupec „topics“: neznámý identifikátor „sikana“" in str(error.value)
+
+
+def test_imported_resources_are_searchable_and_in_the_reference_index(library, import_file):
+    from wagtail.models import ReferenceIndex
+
+    from resources.models import ResourceType
+
+    run(import_file([CZECH]))
+    page = ResourcePage.objects.get(external_id="R-1", locale=library.locale)
+    assert page in ResourcePage.objects.live().search("Kyberšikana")
+    references = ReferenceIndex.get_references_to(ResourceType.objects.get(slug="guide"))
+    assert page.pk in {int(reference.object_id) for reference in references}

@@ -1,0 +1,44 @@
+"""Update the search and reference indexes once per page at the end of a bulk write.
+
+A single publish saves a page three times (create, revision, publish) and each save
+refreshes the search index and the reference index. For an import of thousands of
+rows that is most of the time spent, so during the import the per-save updates are
+paused and every touched page is indexed once, just before the transaction commits.
+"""
+
+from contextlib import contextmanager
+
+from django.db.models.signals import post_save
+from modelsearch import index
+from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+
+@contextmanager
+def deferred_index_updates():
+    touched = {}
+
+    def remember(sender, instance, raw=False, **kwargs):
+        if not raw:
+            touched[(sender, instance.pk)] = None
+
+    page_models = [model for model in index.get_indexed_models() if issubclass(model, Page)]
+    for model in page_models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+        post_save.connect(remember, sender=model, weak=False, dispatch_uid=f"deferred-index-{model._meta.label}")
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in page_models:
+            post_save.disconnect(sender=model, dispatch_uid=f"deferred-index-{model._meta.label}")
+            post_save.connect(post_save_signal_handler, sender=model)
+
+    by_model = {}
+    for model, pk in touched:
+        by_model.setdefault(model, []).append(pk)
+    for model, pks in by_model.items():
+        for instance in model.objects.filter(pk__in=pks):
+            index.insert_or_update_object(instance)
+            ReferenceIndex.create_or_update_for_object(instance)
