@@ -4,8 +4,10 @@ Each block renders accessible HTML through its own template in
 ``cms/templates/blocks/``; pages compose them into their own StreamBlocks.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
@@ -73,7 +75,22 @@ class DocumentDownloadBlock(blocks.StructBlock):
         template = "blocks/document.html"
 
 
-class HelpCallToActionBlock(blocks.StructBlock):
+class PageOrAddressBlock(blocks.StructBlock):
+    """A link that points at a chosen page or, failing that, at an address."""
+
+    page_field = "page"
+    url_field = "url"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get(self.page_field) and not value.get(self.url_field):
+            raise StructBlockValidationError(
+                block_errors={self.url_field: ValidationError(_("Choose a page or enter an address."))}
+            )
+        return value
+
+
+class HelpCallToActionBlock(PageOrAddressBlock):
     """Sends a reader who needs help to the helpline or to the hotline."""
 
     service = blocks.ChoiceBlock(
@@ -93,21 +110,16 @@ class HelpCallToActionBlock(blocks.StructBlock):
     )
     link_text = blocks.CharBlock(label=_("Button text"))
 
+    page_field = "link_page"
+    url_field = "link_url"
+
     class Meta:
         icon = "help"
         label = _("Call to action: help")
         template = "blocks/help_cta.html"
 
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("link_page") and not value.get("link_url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={"link_url": blocks.BlockValidationError(_("Choose a page or enter an address."))}
-            )
-        return value
 
-
-class LinkBlock(blocks.StructBlock):
+class LinkBlock(PageOrAddressBlock):
     title = blocks.CharBlock(label=_("Title"))
     description = blocks.TextBlock(label=_("Description"), required=False)
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
@@ -117,14 +129,6 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
         label = _("Link")
         template = "blocks/link.html"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("page") and not value.get("url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={"url": blocks.BlockValidationError(_("Choose a page or enter an address."))}
-            )
-        return value
 
 
 class BodyBlock(blocks.StreamBlock):
