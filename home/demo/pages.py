@@ -123,6 +123,7 @@ TOOLKITS = [
         },
         {
             "title": "Cyberbullying in the classroom",
+            "slug": "cyberbullying-in-the-classroom",
             "intro": "How to spot cyberbullying in your class early, how to deal with it, and how to support a child "
             "who is going through it.",
             "steps": [
@@ -174,6 +175,7 @@ TOOLKITS = [
         },
         {
             "title": "A first phone in the family",
+            "slug": "a-first-phone",
             "intro": "Your child is getting their first phone. What to set up, what to agree on, and how to stay in "
             "touch without watching their every step.",
             "steps": [
@@ -220,6 +222,7 @@ TOOLKITS = [
         },
         {
             "title": "Intimate photos and blackmail",
+            "slug": "intimate-photos-and-blackmail",
             "intro": "What to do if an intimate photo gets out or someone starts blackmailing you. You are not alone, "
             "and you are not the one who did wrong.",
             "steps": [
@@ -256,6 +259,7 @@ TOOLKITS = [
         },
         {
             "title": "The internet for little ones",
+            "slug": "the-internet-for-little-ones",
             "intro": "Playful materials that teach young children what not to share, how to recognise an advert, "
             "and that a free prize is often a trap.",
             "steps": [
@@ -353,6 +357,7 @@ NEWS = [
         },
         {
             "title": "Safer Internet Day 2026",
+            "slug": "safer-internet-day-2026",
             "lead": "This year's edition focused on artificial intelligence and "
             "checking information. More than three hundred schools took part.",
         },
@@ -368,6 +373,7 @@ NEWS = [
         },
         {
             "title": "Helpline annual report",
+            "slug": "helpline-annual-report",
             "lead": "Last year a fifth more children contacted the helpline about "
             "blackmail with intimate images than the year before.",
         },
@@ -382,6 +388,7 @@ NEWS = [
         },
         {
             "title": "New media literacy lesson plans",
+            "slug": "new-media-literacy-lesson-plans",
             "lead": "Five new media literacy lessons for lower secondary "
             "schools have been added to the resource library.",
         },
@@ -396,6 +403,7 @@ NEWS = [
         },
         {
             "title": "The Academy is taking bookings for the new school year",
+            "slug": "academy-bookings-open",
             "lead": "Schools can now book workshops for pupils and training for teachers.",
         },
     ),
@@ -409,6 +417,7 @@ NEWS = [
         },
         {
             "title": "Hotline: third-quarter statistics",
+            "slug": "hotline-third-quarter-statistics",
             "lead": "The average time from report to removal of child sexual abuse material has fallen to three days.",
         },
     ),
@@ -422,6 +431,7 @@ NEWS = [
         },
         {
             "title": "The 'Don't pay, speak up' campaign",
+            "slug": "dont-pay-speak-up-campaign",
             "lead": "We are launching a campaign against blackmail with "
             "intimate images. Schools can download the posters for free.",
         },
@@ -443,6 +453,7 @@ EVENTS = [
         },
         {
             "title": "Webinar: parents and gaming",
+            "slug": "webinar-parents-and-gaming",
             "lead": "How to talk with children about gaming and set up parental controls.",
             "place": "",
         },
@@ -460,6 +471,7 @@ EVENTS = [
         },
         {
             "title": "Safer Internet Day 2027",
+            "slug": "safer-internet-day-2027",
             "lead": "A full day for schools: workshops, panel discussions with experts and a student hackathon.",
             "place": "Prague, National Technical Library",
         },
@@ -477,6 +489,7 @@ EVENTS = [
         },
         {
             "title": "Prevention conference for school coordinators",
+            "slug": "prevention-conference-2027",
             "lead": "A meeting for school prevention "
             "coordinators: new trends in online risks and sharing good practice.",
             "place": "Brno, Masaryk University",
@@ -495,6 +508,7 @@ EVENTS = [
         },
         {
             "title": "Online course for older people: scams",
+            "slug": "online-course-scams",
             "lead": "How to recognise a scam message or call. Led by an Academy trainer; questions welcome.",
             "place": "",
         },
