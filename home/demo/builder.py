@@ -68,7 +68,7 @@ class DemoBuilder:
         home = HomePage.objects.filter(locale=cs).first()
         if home is None:
             # Replace Wagtail's placeholder "Welcome" page with the Czech home page.
-            Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
+            Page.objects.filter(depth=2, numchild=0, content_type=ContentType.objects.get_for_model(Page)).delete()
             root = Page.get_first_root_node()
             home = HomePage(slug="home", locale=cs, **content.HOME["cs"])
             root.add_child(instance=home)

@@ -60,9 +60,8 @@ class HomePage(Page):
         from .news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = [
-            block.value.localized.specific for block in self.featured_toolkits if block.value and block.value.live
-        ]
+        toolkits = (block.value.localized.specific for block in self.featured_toolkits if block.value)
+        context["featured"] = [toolkit for toolkit in toolkits if toolkit.live]
         context["latest_news"] = NewsPage.objects.live().filter(locale=self.locale).order_by("-date")[:3]
         context["upcoming_events"] = EventPage.objects.upcoming().filter(locale=self.locale)[:3]
         context["sections"] = SectionPage.objects.live().child_of(self).select_related("audience")

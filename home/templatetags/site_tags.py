@@ -48,3 +48,15 @@ def main_menu(home):
     if home is None:
         return []
     return home.get_children().live().in_menu()
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language the page's text is in: an untranslated placeholder (an alias) shows
+    its source page's text, so it declares the source's language."""
+    page = context.get("page")
+    if page is None:
+        return context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    if page.alias_of_id:
+        return page.alias_of.locale.language_code
+    return page.locale.language_code

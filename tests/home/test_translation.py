@@ -139,3 +139,11 @@ def test_each_locale_keeps_its_own_slugs(client, home):
     assert client.get("/en/about-us/").status_code == 200
     assert client.get("/cs/o-nas/").status_code == 200
     assert client.get("/en/o-nas/").status_code == 404
+
+
+def test_an_untranslated_placeholder_declares_the_language_of_its_text(client, home, home_en, en):
+    czech = ArticlePageFactory(parent=home, locale=home.locale, slug="jen-cesky", title="Jen česky")
+    placeholder = czech.copy_for_translation(en, alias=True)
+    response = client.get(placeholder.get_url())
+    assert response.status_code == 200
+    assert html_lang(response) == "cs"
