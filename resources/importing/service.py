@@ -118,8 +118,8 @@ class _Writer:
         if page is None:
             page = ResourcePage(locale=row.locale, slug=self.new_slug(self.parents[row.locale.id], row.title))
             self.apply(page, row, source=None)
-            self.parents[row.locale.id].add_child(instance=page)
-            self.publish(page, created=True)
+            self.parents[row.locale.id].add_child(instance=page)  # validates the page as it saves
+            self.publish(page, created=True, clean=False)
             self.created_sources.append(page)
         else:
             self.update(page, row, source=None)
@@ -199,8 +199,8 @@ class _Writer:
             frozenset(term.pk for term in page.topics.all()),
         )
 
-    def publish(self, page, created):
-        page.save_revision(clean=True).publish()
+    def publish(self, page, created, clean=True):
+        page.save_revision(clean=clean).publish()
         self.result.pages.append(page)
         if created:
             self.result.created += 1
