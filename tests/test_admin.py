@@ -110,3 +110,23 @@ def test_unknown_page_id_in_admin_is_a_404_not_a_500(client, editor):
     client.force_login(editor)
     missing = (Page.objects.order_by("-pk").first().pk or 0) + 1000
     assert client.get(reverse("wagtailadmin_pages:edit", args=[missing])).status_code == 404
+
+
+def test_create_admin_prints_a_generated_password_once(db):
+    import io
+    import re
+
+    from django.contrib.auth import authenticate
+    from django.core.management import call_command
+    from django.utils import translation
+
+    first, second = io.StringIO(), io.StringIO()
+    with translation.override("en"):
+        call_command("create_admin", username="boss", stdout=first)
+        call_command("create_admin", username="boss", stdout=second)
+    password = re.search(r"password: (\S+)", first.getvalue()).group(1)
+    assert len(password) >= 16 and password != "admin"
+    user = authenticate(username="boss", password=password)
+    assert user is not None and user.is_superuser
+    assert "already exists" in second.getvalue()
+    assert password not in second.getvalue()

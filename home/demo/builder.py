@@ -5,6 +5,7 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
@@ -40,7 +41,8 @@ class DemoBuilder:
         home = self.home_pages()
         self.ensure(home, ResourceIndexPage, content.LIBRARY["cs"]["slug"], content.LIBRARY)
         result = import_resources([RawRow(n, record) for n, record in enumerate(import_records(), start=1)])
-        self.log(f"Resources: {result.created} created, {result.updated} updated, {result.unchanged} unchanged.")
+        message = _("Resources: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+        self.log(message % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged})
 
         sections = {}
         for audience, cs, en in content.SECTIONS:
@@ -59,7 +61,8 @@ class DemoBuilder:
         self.news(home)
         self.events(home)
         self.home_links(home, toolkits, articles)
-        self.log(f"Demo site ready: {Page.objects.filter(depth__gt=1).count()} pages in {len(LANGUAGES)} languages.")
+        pages = Page.objects.filter(depth__gt=1).count()
+        self.log(_("Demo site ready: %(pages)s pages in Czech and English.") % {"pages": pages})
 
     # The tree -----------------------------------------------------------------
 

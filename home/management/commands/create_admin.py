@@ -4,6 +4,7 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -17,11 +18,12 @@ class Command(BaseCommand):
     def handle(self, *args, username, email, url, **options):
         User = get_user_model()
         if User.objects.filter(username=username).exists():
-            self.stdout.write(
-                f"The administrator '{username}' already exists; its password was printed when it was created."
+            message = _(
+                "The administrator “%(username)s” already exists; its password was printed when it was created."
             )
+            self.stdout.write(message % {"username": username})
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(username=username, email=email, password=password)
-        self.stdout.write(self.style.SUCCESS("Administrator created. Log in once and change the password:"))
-        self.stdout.write(f"  {url}\n  username: {username}\n  password: {password}")
+        self.stdout.write(self.style.SUCCESS(_("Administrator created. Log in and change the password:")))
+        self.stdout.write(f"  {url}\n  {_('username')}: {username}\n  {_('password')}: {password}")
