@@ -1,0 +1,84 @@
+"""HTTP caching of public API responses: strong ETags, 304s, and a shared response cache.
+
+Every public GET is cached under a key made of the content version, the path, the query
+string and the language asked for. The content version is a counter in the shared
+cache (Redis when ``REDIS_URL`` is set, else the database cache every worker reads) that
+publishing, unpublishing or deleting a page, or editing the taxonomy, increments: every
+cached response and every ETag changes at once, in every worker.
+
+A request whose ``If-None-Match`` matches the cached ETag gets a 304 without the
+payload being built or serialised again.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+
+from .locale import requested_language
+
+VERSION_KEY = "api:v1:content-version"
+CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
+RESPONSE_TTL = 60 * 60
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_content_version(**kwargs):
+    """Invalidate every cached API response and ETag (signal receiver)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _cache_key(request, language):
+    raw = f"{request.path}?{request.META.get('QUERY_STRING', '')}|{language}"
+    return f"api:v1:{content_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _finish(response, etag):
+    response["ETag"] = etag
+    response["Cache-Control"] = CACHE_CONTROL
+    patch_vary_headers(response, ("Accept-Language",))
+    return response
+
+
+def _not_modified(request, etag):
+    return etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
+
+
+def cached_get(view_method):
+    """Wrap a DRF ``get``: serve from the shared cache, answer 304, cache 200s."""
+
+    @wraps(view_method)
+    def get(self, request, *args, **kwargs):
+        language = requested_language(request)  # 400 on an unknown locale
+        key = _cache_key(request, language)
+        cached = cache.get(key)
+        if cached is not None:
+            etag, content = cached
+            if _not_modified(request, etag):
+                return _finish(HttpResponseNotModified(), etag)
+            return _finish(HttpResponse(content, content_type="application/json"), etag)
+
+        response = view_method(self, request, *args, **kwargs)
+        if response.status_code != 200:
+            return response
+        response = self.finalize_response(request, response, *args, **kwargs)
+        response.render()
+        etag = '"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
+        cache.set(key, (etag, response.content), RESPONSE_TTL)
+        if _not_modified(request, etag):
+            return _finish(HttpResponseNotModified(), etag)
+        return _finish(HttpResponse(response.content, content_type="application/json"), etag)
+
+    return get

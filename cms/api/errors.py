@@ -1,0 +1,47 @@
+"""One JSON error envelope for every API error: ``{"error": {"code", "message", "fields"}}``."""
+
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class InvalidParameter(exceptions.ValidationError):
+    """A query parameter with a bad value; ``fields`` names it and says why."""
+
+    default_code = "invalid_parameter"
+
+
+def envelope(code, message, fields=None):
+    return {"error": {"code": code, "message": message, "fields": fields or {}}}
+
+
+def _fields(detail):
+    if isinstance(detail, dict):
+        return {
+            key: [str(item) for item in (value if isinstance(value, list) else [value])]
+            for key, value in detail.items()
+        }
+    return {}
+
+
+def api_exception_handler(exc, context):
+    """DRF's handler, reshaped into the envelope."""
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None  # a real server error: let Django log it and answer 500
+    detail = getattr(exc, "detail", None)
+    if isinstance(exc, exceptions.ValidationError):
+        code, message = "invalid_parameter", _("Some parameters are not valid.")
+    else:
+        code = getattr(exc, "default_code", "error")
+        message = str(detail) if detail and not isinstance(detail, dict | list) else str(exc)
+    response.data = envelope(code, message, _fields(detail))
+    return response
+
+
+def not_found_json(request, exception=None):
+    """404 for unknown addresses under /api/: JSON, like the rest of the API."""
+    return JsonResponse(envelope("not_found", _("There is nothing at this address.")), status=status.HTTP_404_NOT_FOUND)

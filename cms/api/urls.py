@@ -1,0 +1,21 @@
+"""``/api/v1/``: one module per endpoint, registered here; the schema and its viewers.
+
+To add an endpoint: write its view in the app it belongs to (``<app>/api/views.py``),
+list its URL in ``<app>/api/urls.py``, include that module below, and add tests
+(including the constant-query test for a list) and a section in docs/api.md.
+"""
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from .errors import not_found_json
+
+app_name = "api"
+
+urlpatterns = [
+    path("", include("resources.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="swagger-ui"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    re_path(r"^.*$", not_found_json),
+]

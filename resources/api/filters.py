@@ -1,0 +1,72 @@
+"""Query parameters of the resource list: whitelisted values, clear 400s.
+
+Repeated values combine with OR inside a filter (``?topic=grooming&topic=sexting``),
+filters combine with AND.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from cms.age_range import AGE_LIMIT
+from cms.api.errors import InvalidParameter
+
+from ..models import Audience, ResourceType, Topic
+
+ORDERINGS = {"-first_published_at": ("-first_published_at", "-pk"), "title": ("title", "pk")}
+TAXONOMY_FILTERS = (
+    ("audience", "audiences", Audience),
+    ("topic", "topics", Topic),
+    ("type", "resource_type", ResourceType),
+)
+
+
+def values(request, name):
+    return [value for raw in request.query_params.getlist(name) for value in raw.split(",") if value.strip()]
+
+
+def load_taxonomy():
+    """Every term of the three vocabularies by filter name and slug (three queries)."""
+    return {param: {term.slug: term for term in model.objects.all()} for param, _field, model in TAXONOMY_FILTERS}
+
+
+def filter_resources(queryset, request, taxonomy):
+    """Apply audience, topic, type, age and q; raises InvalidParameter naming the field."""
+    errors = {}
+    for param, field, _model in TAXONOMY_FILTERS:
+        wanted = values(request, param)
+        if not wanted:
+            continue
+        known = taxonomy[param]
+        unknown = [slug for slug in wanted if slug not in known]
+        if unknown:
+            errors[param] = _("Unknown value “%(value)s”; valid values: %(valid)s.") % {
+                "value": unknown[0],
+                "valid": ", ".join(sorted(known)),
+            }
+            continue
+        if field == "resource_type":
+            queryset = queryset.filter(resource_type__slug__in=wanted)
+        else:
+            queryset = queryset.filter(
+                pk__in=queryset.model.objects.filter(**{f"{field}__slug__in": wanted}).values("pk")
+            )
+
+    ages = values(request, "age")
+    if ages:
+        if not all(age.isdigit() and 0 <= int(age) <= AGE_LIMIT for age in ages):
+            errors["age"] = _("Give an age as a whole number from 0 to %(limit)s.") % {"limit": AGE_LIMIT}
+        else:
+            condition = Q()
+            for age in map(int, ages):
+                condition |= Q(age_min__lte=age, age_max__gte=age)
+            queryset = queryset.filter(condition)
+
+    ordering = request.query_params.get("ordering", "-first_published_at")
+    if ordering not in ORDERINGS:
+        errors["ordering"] = _("Unknown ordering; valid values: %(valid)s.") % {"valid": ", ".join(ORDERINGS)}
+    if errors:
+        raise InvalidParameter(errors)
+
+    for word in request.query_params.get("q", "").split():
+        queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+    return queryset.order_by(*ORDERINGS[ordering])

@@ -1,0 +1,86 @@
+"""How resources look in the API (DESIGN.md §4)."""
+
+from rest_framework import serializers
+from wagtail.rich_text import expand_db_html
+
+from cms.api.media import document_representation, image_representation
+from cms.api.translations import TranslatableFieldsMixin
+
+from ..models import Audience, ResourcePage, ResourceType, Topic
+
+
+class TermSerializer(serializers.Serializer):
+    """A vocabulary term: the stable slug and the label in the requested language."""
+
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class AudienceTermSerializer(TermSerializer):
+    class Meta:
+        model = Audience
+
+
+class TopicTermSerializer(TermSerializer):
+    class Meta:
+        model = Topic
+
+
+class ResourceTypeTermSerializer(TermSerializer):
+    class Meta:
+        model = ResourceType
+
+
+class ResourceSerializer(TranslatableFieldsMixin, serializers.ModelSerializer):
+    audiences = TermSerializer(many=True, read_only=True)
+    topics = TermSerializer(many=True, read_only=True)
+    resource_type = TermSerializer(read_only=True)
+    url = serializers.URLField(source="external_url", read_only=True, help_text="The resource elsewhere, if any.")
+    html_url = serializers.SerializerMethodField(help_text="The resource's page on the centre's site.")
+
+    class Meta:
+        model = ResourcePage
+        fields = [
+            "id",
+            "external_id",
+            "locale",
+            "title",
+            "summary",
+            "audiences",
+            "topics",
+            "resource_type",
+            "age_min",
+            "age_max",
+            "url",
+            "html_url",
+            "first_published_at",
+            "last_published_at",
+            "translation_key",
+            "translations",
+            "is_fallback",
+        ]
+
+    def get_html_url(self, page) -> str:
+        return page.get_full_url(self.context.get("request"))
+
+
+class ResourceDetailSerializer(ResourceSerializer):
+    body = serializers.SerializerMethodField(help_text="HTML; internal links resolved to page addresses.")
+    licence = serializers.SerializerMethodField()
+    document = serializers.SerializerMethodField()
+    thumbnail = serializers.SerializerMethodField()
+
+    class Meta(ResourceSerializer.Meta):
+        fields = [*ResourceSerializer.Meta.fields, "body", "author", "publisher", "licence", "document", "thumbnail"]
+
+    def get_body(self, page) -> str:
+        return expand_db_html(page.body)
+
+    def get_licence(self, page) -> dict | None:
+        return {"code": page.licence, "name": page.get_licence_display()} if page.licence else None
+
+    def get_document(self, page) -> dict | None:
+        return document_representation(page.document, self.context.get("request"))
+
+    def get_thumbnail(self, page) -> dict | None:
+        return image_representation(page.thumbnail, self.context.get("request"))
