@@ -1,0 +1,88 @@
+"""Public GETs are cacheable: strong ETags, 304s, and publishing invalidates them."""
+
+import pytest
+from django.test import override_settings
+
+from resources.api.serializers import ResourceSerializer
+from resources.models import ResourcePage
+
+URL = "/api/v1/resources/?topic=sexting"
+
+
+def test_public_get_sends_cache_headers(client, demo):
+    response = client.get(URL)
+    assert response["Cache-Control"] == "public, max-age=60, stale-while-revalidate=300"
+    assert response["ETag"].startswith('"') and not response["ETag"].startswith("W/")
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_if_none_match_gets_a_304_without_serialising_again(client, demo, monkeypatch):
+    etag = client.get(URL)["ETag"]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the payload was serialised again")
+
+    monkeypatch.setattr(ResourceSerializer, "to_representation", refuse)
+    response = client.get(URL, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+    assert response.content == b""
+
+
+def test_a_stale_etag_gets_the_full_response(client, demo):
+    response = client.get(URL, HTTP_IF_NONE_MATCH='"not-the-current-one"')
+    assert response.status_code == 200 and response.json()["count"] > 0
+
+
+@pytest.mark.parametrize("change", ["publish", "unpublish", "delete"])
+def test_changing_a_page_changes_the_etags(client, demo, change):
+    before = client.get(URL)
+    page = ResourcePage.objects.get(external_id="demo-006", locale__language_code="cs")
+    if change == "publish":
+        page.title = "Sexting bez mýtů (nové vydání)"
+        page.save_revision().publish()
+    elif change == "unpublish":
+        page.unpublish()
+    else:
+        page.delete()
+    after = client.get(URL, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert after["ETag"] != before["ETag"]
+    assert (page.title in after.content.decode()) == (change == "publish")
+
+
+def test_editing_a_topic_label_changes_the_etags(client, demo):
+    from resources.models import Topic
+
+    before = client.get(URL)["ETag"]
+    topic = Topic.objects.get(slug="sexting")
+    topic.name_cs = "Sexting (posílání intimních fotek)"
+    topic.save()
+    assert client.get(URL)["ETag"] != before
+
+
+def test_errors_are_not_cached(client, demo):
+    first = client.get("/api/v1/resources/?age=x")
+    assert first.status_code == 400 and "ETag" not in first
+
+
+@override_settings(
+    CACHES={
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/14",
+            "KEY_PREFIX": "sic-test",
+        }
+    }
+)
+def test_redis_holds_the_responses_and_publishing_invalidates_them(client, demo):
+    from django.core.cache import cache
+
+    cache.clear()
+    first = client.get(URL)
+    assert any(key.startswith("api:v1:") for key in cache.keys("api:v1:*"))
+    assert client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    page = ResourcePage.objects.get(external_id="demo-006", locale__language_code="cs")
+    page.save_revision().publish()
+    assert client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+    cache.clear()
