@@ -11,11 +11,28 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.rich_text import expand_db_html
+
+from cms.api.media import document_representation, image_representation
+
+
+def _request(context):
+    return (context or {}).get("request")
+
+
+def _page_url(page, context):
+    if page is None:
+        return None
+    page = page.localized.specific
+    return page.get_full_url(_request(context)) if page.live else None
+
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
 class HeadingBlock(blocks.CharBlock):
+    """A section heading (h2)."""
+
     class Meta:
         icon = "title"
         label = _("Heading")
@@ -33,6 +50,10 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = _("Text")
         template = "blocks/paragraph.html"
 
+    def get_api_representation(self, value, context=None):
+        # HTML with internal page and document links turned into their addresses.
+        return expand_db_html(value.source) if value else ""
+
 
 class FigureBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Image"))
@@ -42,6 +63,11 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/figure.html"
+
+    def get_api_representation(self, value, context=None):
+        image = value["image"]
+        alt = getattr(image, "contextual_alt_text", None) if image else None
+        return {"image": image_representation(image, _request(context), alt=alt), "caption": value["caption"]}
 
 
 class VideoBlock(blocks.StructBlock):
@@ -60,6 +86,14 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "blocks/video.html"
 
+    def get_api_representation(self, value, context=None):
+        video = value["video"]
+        return {
+            "url": video.url if video else None,
+            "html": video.html if video else "",  # the provider's oEmbed player
+            "transcript": value["transcript"],
+        }
+
 
 class DocumentDownloadBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
@@ -73,6 +107,13 @@ class DocumentDownloadBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Document download")
         template = "blocks/document.html"
+
+    def get_api_representation(self, value, context=None):
+        document = value["document"]
+        return {
+            "label": value["label"] or (document.title if document else ""),
+            "document": document_representation(document, _request(context)),
+        }
 
 
 class PageOrAddressBlock(blocks.StructBlock):
@@ -118,6 +159,15 @@ class HelpCallToActionBlock(PageOrAddressBlock):
         label = _("Call to action: help")
         template = "blocks/help_cta.html"
 
+    def get_api_representation(self, value, context=None):
+        return {
+            "service": value["service"],
+            "heading": value["heading"],
+            "text": value["text"],
+            "link_text": value["link_text"],
+            "url": _page_url(value["link_page"], context) or value["link_url"],
+        }
+
 
 class LinkBlock(PageOrAddressBlock):
     title = blocks.CharBlock(label=_("Title"))
@@ -129,6 +179,13 @@ class LinkBlock(PageOrAddressBlock):
         icon = "link"
         label = _("Link")
         template = "blocks/link.html"
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "title": value["title"],
+            "description": value["description"],
+            "url": _page_url(value["page"], context) or value["url"],
+        }
 
 
 class BodyBlock(blocks.StreamBlock):

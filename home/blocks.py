@@ -26,6 +26,12 @@ class ResourceListBlock(blocks.StructBlock):
         label = _("Resources")
         template = "blocks/resource_list.html"
 
+    def get_api_representation(self, value, context=None):
+        from resources.api.serializers import resource_card
+
+        pages = [chosen.localized.specific for chosen in value["resources"] if chosen]
+        return {"heading": value["heading"], "resources": [resource_card(page, context) for page in pages if page.live]}
+
 
 class ToolkitStepsBlock(blocks.StreamBlock):
     heading = HeadingBlock()

@@ -1,5 +1,6 @@
 """How resources look in the API (DESIGN.md §4)."""
 
+from django.urls import reverse
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
@@ -84,3 +85,20 @@ class ResourceDetailSerializer(ResourceSerializer):
 
     def get_thumbnail(self, page) -> dict | None:
         return image_representation(page.thumbnail, self.context.get("request"))
+
+
+def resource_card(page, context=None):
+    """A resource as a card inside a toolkit: enough to show it and link to it."""
+    request = (context or {}).get("request")
+    api_url = reverse("api:resource-detail", args=[page.pk])
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "summary": page.summary,
+        "resource_type": {"slug": page.resource_type.slug, "name": page.resource_type.name},
+        "age_min": page.age_min,
+        "age_max": page.age_max,
+        "locale": page.locale.language_code,
+        "html_url": page.get_full_url(request),
+        "api_url": request.build_absolute_uri(api_url) if request else api_url,
+    }
