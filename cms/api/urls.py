@@ -14,6 +14,7 @@ app_name = "api"
 
 urlpatterns = [
     path("", include("resources.api.urls")),
+    path("", include("home.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="swagger-ui"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

@@ -1,0 +1,83 @@
+"""How the site's pages look in the API."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from cms.api.pages import PageSerializer
+from resources.api.serializers import TermSerializer
+
+from ..models import EventPage, NewsPage, SectionPage, ToolkitPage
+
+
+@extend_schema_field({"type": "array", "items": {"type": "object"}})
+class StreamBlocksField(serializers.Field):
+    """A StreamField as a list of ``{"type", "value", "id"}``, each block's own representation."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return value.stream_block.get_api_representation(value, self.context)
+
+
+class ToolkitSerializer(PageSerializer):
+    audiences = TermSerializer(many=True, read_only=True)
+    topics = TermSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ToolkitPage
+        fields = [*PageSerializer.base_fields, "intro", "audiences", "topics", "age_min", "age_max"]
+
+
+class ToolkitDetailSerializer(ToolkitSerializer):
+    steps = StreamBlocksField(help_text="Headings, text, images, videos, resource cards, documents, calls to action.")
+
+    class Meta(ToolkitSerializer.Meta):
+        fields = [*ToolkitSerializer.Meta.fields, "steps"]
+
+
+class SectionSerializer(PageSerializer):
+    audience = TermSerializer(read_only=True)
+
+    class Meta:
+        model = SectionPage
+        fields = [*PageSerializer.base_fields, "audience", "intro"]
+
+
+class NewsSerializer(PageSerializer):
+    topics = TermSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = NewsPage
+        fields = [*PageSerializer.base_fields, "date", "lead", "topics"]
+
+
+class NewsDetailSerializer(NewsSerializer):
+    body = StreamBlocksField(help_text="The article's blocks.")
+
+    class Meta(NewsSerializer.Meta):
+        fields = [*NewsSerializer.Meta.fields, "body"]
+
+
+class EventSerializer(PageSerializer):
+    audiences = TermSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = EventPage
+        fields = [
+            *PageSerializer.base_fields,
+            "start",
+            "end",
+            "place",
+            "online_url",
+            "registration_url",
+            "lead",
+            "audiences",
+        ]
+
+
+class EventDetailSerializer(EventSerializer):
+    body = StreamBlocksField(help_text="The event's blocks.")
+
+    class Meta(EventSerializer.Meta):
+        fields = [*EventSerializer.Meta.fields, "body"]
