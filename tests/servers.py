@@ -19,14 +19,14 @@ def clean_environment(**overrides):
 
 def production_environment(workdir, **overrides):
     """Production settings on a private SQLite file and static folder under ``workdir``."""
-    return clean_environment(
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
-        SECRET_KEY="test-only-production-like-key",
-        SECURE_SSL_REDIRECT="0",
-        STATIC_ROOT=str(Path(workdir) / "static"),
-        DATABASE_URL=f"sqlite:///{Path(workdir) / 'db.sqlite3'}",
-        **overrides,
-    )
+    settings = {
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "test-only-production-like-key",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(Path(workdir) / "static"),
+        "DATABASE_URL": f"sqlite:///{Path(workdir) / 'db.sqlite3'}",
+    }
+    return clean_environment(**{**settings, **overrides})
 
 
 def manage(env, *args):

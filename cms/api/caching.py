@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 
+from .errors import InvalidParameter
 from .locale import requested_language
 
 VERSION_KEY = "api:v1:content-version"
@@ -56,20 +57,44 @@ def _not_modified(request, etag):
     return etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
 
 
+def cached_response(request):
+    """The cached answer to ``request`` (a 200 or a 304), or None on a miss."""
+    if request.method != "GET":
+        return None
+    language = requested_language(request)
+    cached = cache.get(_cache_key(request, language))
+    if cached is None:
+        return None
+    etag, content = cached
+    if _not_modified(request, etag):
+        return _finish(HttpResponseNotModified(), etag)
+    return _finish(HttpResponse(content, content_type="application/json"), etag)
+
+
+class CachedGetMixin:
+    """Answers a GET from the shared cache before DRF does any work.
+
+    A hit costs two cache reads (the content version and the response); only a miss
+    goes through DRF, and ``cached_get`` stores its answer.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            response = cached_response(request)
+        except InvalidParameter:
+            response = None  # let DRF answer the bad locale with the error envelope
+        if response is not None:
+            return response
+        return super().dispatch(request, *args, **kwargs)
+
+
 def cached_get(view_method):
-    """Wrap a DRF ``get``: serve from the shared cache, answer 304, cache 200s."""
+    """Wrap a DRF ``get``: cache 200s under the shared version, answer 304 when the ETag matches."""
 
     @wraps(view_method)
     def get(self, request, *args, **kwargs):
         language = requested_language(request)  # 400 on an unknown locale
         key = _cache_key(request, language)
-        cached = cache.get(key)
-        if cached is not None:
-            etag, content = cached
-            if _not_modified(request, etag):
-                return _finish(HttpResponseNotModified(), etag)
-            return _finish(HttpResponse(content, content_type="application/json"), etag)
-
         response = view_method(self, request, *args, **kwargs)
         if response.status_code != 200:
             return response

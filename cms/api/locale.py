@@ -15,7 +15,9 @@ def language_codes():
 
 def requested_language(request):
     """The language code asked for; 400 for a ``locale`` the site does not have."""
-    code = request.query_params.get("locale")
+    # Works on Django's request too, so a cached answer needs no DRF request.
+    params = getattr(request, "query_params", request.GET)
+    code = params.get("locale")
     if code is not None:
         if code not in language_codes():
             raise InvalidParameter(

@@ -11,7 +11,7 @@ from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from .caching import cached_get
+from .caching import CachedGetMixin, cached_get
 from .locale import requested_locale, wants_fallback
 from .pagination import ApiPagination
 from .translations import TranslatableFieldsMixin, translations_by_key
@@ -77,7 +77,7 @@ class PageAPIMixin:
         }
 
 
-class PageListAPIView(PageAPIMixin, GenericAPIView):
+class PageListAPIView(CachedGetMixin, PageAPIMixin, GenericAPIView):
     """A paginated list of live pages of ``model`` in the requested language."""
 
     pagination_class = ApiPagination
@@ -108,7 +108,7 @@ class PageListAPIView(PageAPIMixin, GenericAPIView):
         return response
 
 
-class PageDetailAPIView(PageAPIMixin, GenericAPIView):
+class PageDetailAPIView(CachedGetMixin, PageAPIMixin, GenericAPIView):
     """One live page of ``model``, in its own language."""
 
     detail_select_related = ()

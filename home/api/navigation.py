@@ -10,7 +10,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from wagtail.models import Page, Site
 
-from cms.api.caching import cached_get
+from cms.api.caching import CachedGetMixin, cached_get
 from cms.api.errors import InvalidParameter
 from cms.api.locale import requested_locale
 from cms.api.pages import LOCALE_PARAMETERS
@@ -49,7 +49,7 @@ def page_type(page):
     return f"{page.content_type.app_label}.{page.content_type.model}"
 
 
-class NavigationView(GenericAPIView):
+class NavigationView(CachedGetMixin, GenericAPIView):
     """The menu tree of one language: pages marked "show in menus", two levels deep."""
 
     @extend_schema(
@@ -91,7 +91,7 @@ class NavigationView(GenericAPIView):
         }
 
 
-class PageByPathView(GenericAPIView):
+class PageByPathView(CachedGetMixin, GenericAPIView):
     """Any live page by its address on the site, e.g. ``?path=/cs/rodice/``."""
 
     @extend_schema(

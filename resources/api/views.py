@@ -8,7 +8,7 @@ from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from cms.api.caching import cached_get
+from cms.api.caching import CachedGetMixin, cached_get
 from cms.api.locale import requested_locale
 from cms.api.pages import LOCALE_PARAMETERS, PAGINATION_PARAMETERS, PageDetailAPIView, PageListAPIView
 
@@ -90,7 +90,7 @@ class TermWithCountSerializer(serializers.Serializer):
     resource_count = serializers.IntegerField(help_text="Live resources in the requested language.")
 
 
-class TaxonomyView(GenericAPIView):
+class TaxonomyView(CachedGetMixin, GenericAPIView):
     """Every term of one vocabulary, labelled in the requested language, with resource counts."""
 
     serializer_class = TermWithCountSerializer

@@ -8,6 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -150,6 +151,18 @@ class ResourcePage(AgeRangeMixin, Page):
     ]
     # Identifiers and classification are the same in every language: wagtail-localize
     # copies them from the source instead of offering them for translation.
+    # What Wagtail's own API v2 (/api/v2/pages/?type=resources.ResourcePage&fields=*) shows.
+    api_fields = [
+        APIField("external_id"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("audiences"),
+        APIField("topics"),
+        APIField("resource_type"),
+        APIField("age_min"),
+        APIField("age_max"),
+        APIField("external_url"),
+    ]
     override_translatable_fields = [
         SynchronizedField("external_id"),
         SynchronizedField("audiences"),
