@@ -9,12 +9,14 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from .errors import not_found_json
+from .preview import PreviewView
 
 app_name = "api"
 
 urlpatterns = [
     path("", include("resources.api.urls")),
     path("", include("home.api.urls")),
+    path("preview/", PreviewView.as_view(), name="preview"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="swagger-ui"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

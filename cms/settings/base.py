@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from cms.preview_settings import client_urls_from_environment
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "wagtail_headless_preview",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django.contrib.admin",
@@ -194,6 +197,12 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "cms.api.errors.api_exception_handler",
+}
+
+# Headless preview: an external frontend per site (cms/preview.py); empty = the site's own templates.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": client_urls_from_environment(os.environ.get("HEADLESS_PREVIEW_URLS", "")),
+    "ENFORCE_TRAILING_SLASH": False,
 }
 
 SPECTACULAR_SETTINGS = {

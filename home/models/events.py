@@ -13,6 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from cms.preview import OptionalHeadlessPreviewMixin
 
 from .panels import tabbed_edit_handler
 
@@ -53,7 +54,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(OptionalHeadlessPreviewMixin, Page):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=255, blank=True, help_text=_("Venue and town."))

@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, LinkBlock
+from cms.preview import OptionalHeadlessPreviewMixin
 
 from .panels import tabbed_edit_handler
 
@@ -68,7 +69,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(OptionalHeadlessPreviewMixin, Page):
     """The landing page of one audience: its toolkits and resources."""
 
     audience = models.ForeignKey(

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from cms.preview import OptionalHeadlessPreviewMixin
 
 from .panels import tabbed_edit_handler
 
@@ -38,7 +39,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsPage(Page):
+class NewsPage(OptionalHeadlessPreviewMixin, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     lead = models.TextField(_("lead"), help_text=_("Shown in lists and at the top of the article."))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)

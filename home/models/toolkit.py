@@ -10,12 +10,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.age_range import AgeRangeMixin, age_range_constraints
+from cms.preview import OptionalHeadlessPreviewMixin
 from home.blocks import ToolkitStepsBlock
 
 from .panels import tabbed_edit_handler
 
 
-class ToolkitPage(AgeRangeMixin, Page):
+class ToolkitPage(OptionalHeadlessPreviewMixin, AgeRangeMixin, Page):
     intro = models.TextField(_("introduction"), help_text=_("What the toolkit helps with, in two or three sentences."))
     audiences = ParentalManyToManyField("resources.Audience", verbose_name=_("audiences"), related_name="toolkits")
     topics = ParentalManyToManyField("resources.Topic", verbose_name=_("topics"), related_name="toolkits")

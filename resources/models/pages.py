@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.age_range import AgeRangeMixin, age_range_constraints
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.preview import OptionalHeadlessPreviewMixin
 from home.models.panels import tabbed_edit_handler
 
 from .taxonomy import Audience, ResourceType, Topic
@@ -76,7 +77,7 @@ class ResourceIndexPage(Page):
         return context
 
 
-class ResourcePage(AgeRangeMixin, Page):
+class ResourcePage(OptionalHeadlessPreviewMixin, AgeRangeMixin, Page):
     """One lesson plan, worksheet, video, guide… in one language."""
 
     external_id = models.CharField(
