@@ -11,9 +11,9 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
-from wagtail.rich_text import expand_db_html
 
 from cms.api.media import document_representation, image_representation
+from cms.api.rich_text import expand
 
 
 def _request(context):
@@ -52,7 +52,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     def get_api_representation(self, value, context=None):
         # HTML with internal page and document links turned into their addresses.
-        return expand_db_html(value.source) if value else ""
+        return expand(value.source, context) if value else ""
 
 
 class FigureBlock(blocks.StructBlock):

@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.api.pages import PageSerializer
+from cms.api.rich_text import CONTEXT_KEY, expand_all, rich_text_sources
 from resources.api.serializers import TermSerializer
 
 from ..models import EventPage, NewsPage, SectionPage, ToolkitPage
@@ -17,7 +18,9 @@ class StreamBlocksField(serializers.Field):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, value):
-        return value.stream_block.get_api_representation(value, self.context)
+        # Expand every rich text block's links in one batch before the blocks render.
+        context = {**self.context, CONTEXT_KEY: expand_all(rich_text_sources(value))}
+        return value.stream_block.get_api_representation(value, context)
 
 
 class ToolkitSerializer(PageSerializer):
