@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from .caching import CachedGetMixin, cached_get
 from .locale import requested_locale, wants_fallback
 from .pagination import ApiPagination
+from .schema import ListSchema
 from .translations import TranslatableFieldsMixin, translations_by_key
 
 LOCALE_PARAMETERS = [
@@ -82,6 +83,7 @@ class PageListAPIView(CachedGetMixin, PageAPIMixin, GenericAPIView):
 
     pagination_class = ApiPagination
     ordering = ("-first_published_at", "-pk")
+    schema = ListSchema()
 
     def filter_pages(self, queryset, request):
         """Apply the endpoint's own query parameters (raise InvalidParameter on bad ones)."""

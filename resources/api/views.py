@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q
 from django.utils import translation
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -64,7 +65,10 @@ class ResourceListView(PageListAPIView):
     def extra_data(self, queryset):
         return {"facets": facet_counts(queryset, self.taxonomy)}
 
-    @extend_schema(parameters=LIST_PARAMETERS, responses=RESOURCE_LIST)
+    # The response is described whole (it has facets beside the page of results).
+    schema = AutoSchema()
+
+    @extend_schema(operation_id="resources_list", parameters=LIST_PARAMETERS, responses=RESOURCE_LIST)
     def get(self, request):
         return super().get(request)
 
