@@ -46,9 +46,6 @@ class ToolkitDetailView(PageDetailAPIView):
     detail_view_name = "api:toolkit-detail"
     prefetch_related = ("audiences", "topics")
 
-    def get(self, request, pk):
-        return super().get(request, pk)
-
 
 class SectionListView(PageListAPIView):
     """The audience sections of one language."""
@@ -69,9 +66,6 @@ class SectionDetailView(PageDetailAPIView):
     serializer_class = serializers.SectionSerializer
     detail_view_name = "api:section-detail"
     select_related = ("locale", "audience")
-
-    def get(self, request, pk):
-        return super().get(request, pk)
 
 
 def date_parameter(request, name):
@@ -121,9 +115,6 @@ class NewsDetailView(PageDetailAPIView):
     detail_view_name = "api:news-detail"
     prefetch_related = ("topics",)
 
-    def get(self, request, pk):
-        return super().get(request, pk)
-
 
 class EventListView(PageListAPIView):
     """Events of one language, soonest first; ``upcoming=1`` leaves out finished ones."""
@@ -160,6 +151,3 @@ class EventDetailView(PageDetailAPIView):
     serializer_class = serializers.EventDetailSerializer
     detail_view_name = "api:event-detail"
     prefetch_related = ("audiences",)
-
-    def get(self, request, pk):
-        return super().get(request, pk)

@@ -5,7 +5,7 @@ from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
 from cms.api.media import document_representation, image_representation
-from cms.api.translations import TranslatableFieldsMixin
+from cms.api.pages import PageSerializer
 
 from ..models import Audience, ResourcePage, ResourceType, Topic
 
@@ -32,20 +32,17 @@ class ResourceTypeTermSerializer(TermSerializer):
         model = ResourceType
 
 
-class ResourceSerializer(TranslatableFieldsMixin, serializers.ModelSerializer):
+class ResourceSerializer(PageSerializer):
     audiences = TermSerializer(many=True, read_only=True)
     topics = TermSerializer(many=True, read_only=True)
     resource_type = TermSerializer(read_only=True)
     url = serializers.URLField(source="external_url", read_only=True, help_text="The resource elsewhere, if any.")
-    html_url = serializers.SerializerMethodField(help_text="The resource's page on the centre's site.")
 
     class Meta:
         model = ResourcePage
         fields = [
-            "id",
+            *PageSerializer.base_fields,
             "external_id",
-            "locale",
-            "title",
             "summary",
             "audiences",
             "topics",
@@ -53,16 +50,7 @@ class ResourceSerializer(TranslatableFieldsMixin, serializers.ModelSerializer):
             "age_min",
             "age_max",
             "url",
-            "html_url",
-            "first_published_at",
-            "last_published_at",
-            "translation_key",
-            "translations",
-            "is_fallback",
         ]
-
-    def get_html_url(self, page) -> str:
-        return page.get_full_url(self.context.get("request"))
 
 
 class ResourceDetailSerializer(ResourceSerializer):
