@@ -14,7 +14,7 @@ from cms.api.locale import requested_locale
 from cms.api.pages import LOCALE_PARAMETERS, PAGINATION_PARAMETERS, PageDetailAPIView, PageListAPIView
 
 from ..models import Audience, ResourcePage, ResourceType, Topic
-from .facets import facet_counts
+from .facets import facet_counts, filter_set_key
 from .filters import ORDERINGS, filter_resources, load_taxonomy
 from .serializers import ResourceDetailSerializer, ResourceSerializer
 
@@ -63,7 +63,8 @@ class ResourceListView(PageListAPIView):
         return filter_resources(queryset, request, self.taxonomy).defer("body")
 
     def extra_data(self, queryset):
-        return {"facets": facet_counts(queryset, self.taxonomy)}
+        key = filter_set_key(self.request, translation.get_language())
+        return {"facets": facet_counts(queryset, self.taxonomy, key)}
 
     # The response is described whole (it has facets beside the page of results).
     schema = AutoSchema()

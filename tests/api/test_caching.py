@@ -86,3 +86,21 @@ def test_redis_holds_the_responses_and_publishing_invalidates_them(client, demo)
     page.save_revision().publish()
     assert client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
     cache.clear()
+
+
+def test_facets_are_shared_by_every_page_of_a_result_set_until_content_changes(client, demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = client.get("/api/v1/resources/", {"topic": "sexting", "page_size": 1}).json()
+    with CaptureQueriesContext(connection) as captured:
+        second = client.get("/api/v1/resources/", {"topic": "sexting", "page_size": 1, "page": 2}).json()
+    assert second["facets"] == first["facets"]
+    assert not any("COUNT(DISTINCT" in query["sql"] for query in captured.captured_queries)
+
+    page = ResourcePage.objects.get(external_id="demo-040", locale__language_code="cs")
+    page.topics = []
+    page.save_revision().publish()
+    after = client.get("/api/v1/resources/", {"topic": "sexting", "page_size": 1, "page": 2}).json()
+    sexting = next(term for term in after["facets"]["topic"] if term["slug"] == "sexting")
+    assert sexting["count"] == next(t for t in first["facets"]["topic"] if t["slug"] == "sexting")["count"] - 1
