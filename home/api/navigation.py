@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -146,13 +147,18 @@ class PageByPathView(CachedGetMixin, GenericAPIView):
                 "html_url": page.get_full_url(request),
                 "api_url": self.api_url(page),
                 "translation_key": page.translation_key,
-                "translations": {
-                    code: request.build_absolute_uri(f"{request.path}?path={Page.objects.get(pk=pk).url}")
-                    for code, pk in sorted(found.items())
-                    if pk != page.pk
-                },
+                "translations": self.translation_links(page, found),
             }
         )
+
+    def translation_links(self, page, found):
+        """``{language: by-path address}`` of the page's other language versions (one query)."""
+        others = {pk: code for code, pk in found.items() if pk != page.pk}
+        pages = Page.objects.filter(pk__in=others).select_related("locale")
+        return {
+            others[other.pk]: self.request.build_absolute_uri(f"{self.request.path}?{urlencode({'path': other.url})}")
+            for other in sorted(pages, key=lambda other: others[other.pk])
+        }
 
     def api_url(self, page):
         view_name = DETAIL_VIEWS.get(page_type(page))

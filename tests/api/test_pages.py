@@ -111,6 +111,7 @@ def test_pages_by_path_respects_the_language_prefix(client, demo):
     english = client.get("/api/v1/pages/by-path/", {"path": "/en/parents/"}).json()
     assert english["title"] == "For parents" and english["translation_key"] == czech["translation_key"]
     assert client.get(czech["api_url"]).json()["id"] == czech["id"]
+    assert client.get(czech["translations"]["en"]).json()["id"] == english["id"]
     # The same slug under the other language's prefix is not that page.
     assert client.get("/api/v1/pages/by-path/", {"path": "/en/rodice/"}).status_code == 404
     assert client.get("/api/v1/pages/by-path/", {"path": "/de/rodice/"}).status_code == 400
