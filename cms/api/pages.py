@@ -27,6 +27,11 @@ PAGINATION_PARAMETERS = [
 ]
 
 
+def list_parameters(*filters):
+    """A list endpoint's documented query parameters: language, its filters, pagination."""
+    return [*LOCALE_PARAMETERS, *filters, *PAGINATION_PARAMETERS]
+
+
 def live_pages(model):
     """Published, public pages that are not synchronised placeholders (aliases)."""
     return model.objects.live().public().filter(alias_of__isnull=True)

@@ -26,7 +26,8 @@ class TranslatableFieldsMixin(serializers.Serializer):
     """Adds locale, translation_key, translations and is_fallback.
 
     The view puts ``translations`` (from ``translations_by_key``), ``detail_view_name``
-    and, with ``?fallback=1``, ``fallback_language`` into the serializer context.
+    and, for lists, ``requested_language`` (items in another language are fallbacks)
+    into the serializer context.
     """
 
     locale = serializers.SerializerMethodField()

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from cms.api.caching import CachedGetMixin, cached_get
 from cms.api.errors import InvalidParameter
@@ -125,8 +125,6 @@ class PageByPathView(CachedGetMixin, GenericAPIView):
                     % {"codes": "/, /".join(languages)}
                 }
             )
-        from wagtail.models import Locale
-
         locale = Locale.objects.get(language_code=parts[0])
         home = home_page(locale)
         if home is None:

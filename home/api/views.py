@@ -7,11 +7,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 
 from cms.api.errors import InvalidParameter
-from cms.api.pages import LOCALE_PARAMETERS, PAGINATION_PARAMETERS, PageDetailAPIView, PageListAPIView
+from cms.api.pages import PageDetailAPIView, PageListAPIView, list_parameters
+from resources.api.filters import filter_by_terms
 
 from ..models import EventPage, NewsPage, SectionPage, ToolkitPage
 from . import serializers
-from .taxonomy_filters import filter_by_terms
 
 
 class ToolkitListView(PageListAPIView):
@@ -27,12 +27,9 @@ class ToolkitListView(PageListAPIView):
         return filter_by_terms(queryset, request, audience="audiences", topic="topics").defer_streamfields()
 
     @extend_schema(
-        parameters=[
-            *LOCALE_PARAMETERS,
-            OpenApiParameter("audience", str, many=True),
-            OpenApiParameter("topic", str, many=True),
-            *PAGINATION_PARAMETERS,
-        ]
+        parameters=list_parameters(
+            OpenApiParameter("audience", str, many=True), OpenApiParameter("topic", str, many=True)
+        )
     )
     def get(self, request):
         return super().get(request)
@@ -56,7 +53,7 @@ class SectionListView(PageListAPIView):
     select_related = ("locale", "audience")
     ordering = ("path",)
 
-    @extend_schema(parameters=[*LOCALE_PARAMETERS, *PAGINATION_PARAMETERS])
+    @extend_schema(parameters=list_parameters())
     def get(self, request):
         return super().get(request)
 
@@ -97,13 +94,11 @@ class NewsListView(PageListAPIView):
         return queryset.defer_streamfields()
 
     @extend_schema(
-        parameters=[
-            *LOCALE_PARAMETERS,
+        parameters=list_parameters(
             OpenApiParameter("topic", str, many=True),
             OpenApiParameter("date_from", OpenApiTypes.DATE),
             OpenApiParameter("date_to", OpenApiTypes.DATE),
-            *PAGINATION_PARAMETERS,
-        ]
+        )
     )
     def get(self, request):
         return super().get(request)
@@ -135,12 +130,10 @@ class EventListView(PageListAPIView):
         return queryset.defer_streamfields()
 
     @extend_schema(
-        parameters=[
-            *LOCALE_PARAMETERS,
+        parameters=list_parameters(
             OpenApiParameter("upcoming", bool, description="Only events that have not ended."),
             OpenApiParameter("audience", str, many=True),
-            *PAGINATION_PARAMETERS,
-        ]
+        )
     )
     def get(self, request):
         return super().get(request)

@@ -29,14 +29,19 @@ def load_taxonomy():
     return {param: {term.slug: term for term in model.objects.all()} for param, _field, model in TAXONOMY_FILTERS}
 
 
-def filter_resources(queryset, request, taxonomy):
-    """Apply audience, topic, type, age and q; raises InvalidParameter naming the field."""
+def filter_terms(queryset, request, relations, taxonomy=None):
+    """Filter by vocabulary slugs; returns the queryset and ``{parameter: error}``.
+
+    ``relations`` maps a query parameter (audience, topic, type) to the model's field;
+    ``taxonomy`` (from ``load_taxonomy``) saves the lookups when the caller has it.
+    """
+    models = {param: model for param, _field, model in TAXONOMY_FILTERS}
     errors = {}
-    for param, field, _model in TAXONOMY_FILTERS:
+    for param, relation in relations.items():
         wanted = values(request, param)
         if not wanted:
             continue
-        known = taxonomy[param]
+        known = taxonomy[param] if taxonomy else set(models[param].objects.values_list("slug", flat=True))
         unknown = [slug for slug in wanted if slug not in known]
         if unknown:
             errors[param] = _("Unknown value “%(value)s”; valid values: %(valid)s.") % {
@@ -44,12 +49,24 @@ def filter_resources(queryset, request, taxonomy):
                 "valid": ", ".join(sorted(known)),
             }
             continue
-        if field == "resource_type":
-            queryset = queryset.filter(resource_type__slug__in=wanted)
-        else:
-            queryset = queryset.filter(
-                pk__in=queryset.model.objects.filter(**{f"{field}__slug__in": wanted}).values("pk")
-            )
+        # A subquery, not a join: a page with two matching terms is listed once.
+        matching = queryset.model.objects.filter(**{f"{relation}__slug__in": wanted}).values("pk")
+        queryset = queryset.filter(pk__in=matching)
+    return queryset, errors
+
+
+def filter_by_terms(queryset, request, **relations):
+    """``filter_terms`` for endpoints with no other parameters: raises InvalidParameter."""
+    queryset, errors = filter_terms(queryset, request, relations)
+    if errors:
+        raise InvalidParameter(errors)
+    return queryset
+
+
+def filter_resources(queryset, request, taxonomy):
+    """Apply audience, topic, type, age and q; raises InvalidParameter naming the field."""
+    relations = {param: field for param, field, _model in TAXONOMY_FILTERS}
+    queryset, errors = filter_terms(queryset, request, relations, taxonomy)
 
     ages = values(request, "age")
     if ages:

@@ -7,7 +7,7 @@ from wagtail.rich_text import expand_db_html
 from cms.api.media import document_representation, image_representation
 from cms.api.pages import PageSerializer
 
-from ..models import Audience, ResourcePage, ResourceType, Topic
+from ..models import ResourcePage
 
 
 class TermSerializer(serializers.Serializer):
@@ -15,21 +15,6 @@ class TermSerializer(serializers.Serializer):
 
     slug = serializers.SlugField()
     name = serializers.CharField()
-
-
-class AudienceTermSerializer(TermSerializer):
-    class Meta:
-        model = Audience
-
-
-class TopicTermSerializer(TermSerializer):
-    class Meta:
-        model = Topic
-
-
-class ResourceTypeTermSerializer(TermSerializer):
-    class Meta:
-        model = ResourceType
 
 
 class ResourceSerializer(PageSerializer):

@@ -11,23 +11,21 @@ from rest_framework.response import Response
 
 from cms.api.caching import CachedGetMixin, cached_get
 from cms.api.locale import requested_locale
-from cms.api.pages import LOCALE_PARAMETERS, PAGINATION_PARAMETERS, PageDetailAPIView, PageListAPIView
+from cms.api.pages import LOCALE_PARAMETERS, PageDetailAPIView, PageListAPIView, list_parameters
 
 from ..models import Audience, ResourcePage, ResourceType, Topic
 from .facets import facet_counts, filter_set_key
 from .filters import ORDERINGS, filter_resources, load_taxonomy
 from .serializers import ResourceDetailSerializer, ResourceSerializer
 
-LIST_PARAMETERS = [
-    *LOCALE_PARAMETERS,
+LIST_PARAMETERS = list_parameters(
     OpenApiParameter("q", str, description="Words that must all appear in the title or summary."),
     OpenApiParameter("audience", str, many=True, description="Audience slug; repeat for any of several."),
     OpenApiParameter("topic", str, many=True, description="Topic slug; repeat for any of several."),
     OpenApiParameter("type", str, many=True, description="Resource type slug; repeat for any of several."),
     OpenApiParameter("age", OpenApiTypes.INT, many=True, description="An age (0–99) inside the resource's range."),
     OpenApiParameter("ordering", str, enum=list(ORDERINGS), description="Default -first_published_at."),
-    *PAGINATION_PARAMETERS,
-]
+)
 FACET = {"slug": serializers.CharField(), "name": serializers.CharField(), "count": serializers.IntegerField()}
 FACETS = inline_serializer(
     "ResourceFacets",
