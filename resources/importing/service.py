@@ -1,6 +1,6 @@
 """Write validated rows as published ResourcePages, all or nothing."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,7 +27,6 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     aliases: int = 0
-    pages: list = field(default_factory=list, repr=False)
 
     @property
     def total(self):
@@ -201,7 +200,6 @@ class _Writer:
 
     def publish(self, page, created, clean=True):
         page.save_revision(clean=clean).publish()
-        self.result.pages.append(page)
         if created:
             self.result.created += 1
         else:
