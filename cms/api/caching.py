@@ -9,11 +9,20 @@ every worker.
 
 A request whose ``If-None-Match`` matches the cached ETag gets a 304 without the
 payload being built or serialised again.
+
+Each process also remembers the content version it last read for
+``API_VERSION_MEMO_SECONDS`` (1 s by default) and the ETags it has seen under that
+version, so a repeated conditional request is answered without a cache round trip. A
+change made by another worker therefore shows up here at most that long after it was
+made, a small addition to the ``max-age=60`` every client may already serve; a change
+made by this process is seen at once.
 """
 
 import hashlib
+import time
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
@@ -26,6 +35,40 @@ CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
 RESPONSE_TTL = 60 * 60
 
 
+class _ProcessMemo:
+    """The content version this process last read, and the ETags it knows under it."""
+
+    max_etags = 10_000
+
+    def __init__(self):
+        self.forget()
+
+    def forget(self):
+        self.version = None
+        self.read_at = 0.0
+        self.etags = {}
+
+    def fresh(self):
+        window = getattr(settings, "API_VERSION_MEMO_SECONDS", 1.0)
+        return self.version is not None and time.monotonic() - self.read_at < window
+
+    def saw_version(self, version):
+        if version != self.version:
+            self.etags = {}
+            self.version = version
+        self.read_at = time.monotonic()
+
+    def saw_etag(self, key, version, etag):
+        if version != self.version:
+            return
+        if len(self.etags) >= self.max_etags:
+            self.etags = {}  # rare; cheaper and safer than an LRU shared between threads
+        self.etags[key] = etag
+
+
+memo = _ProcessMemo()
+
+
 def content_version():
     version = cache.get(VERSION_KEY)
     if version is None:
@@ -36,6 +79,7 @@ def content_version():
 
 def bump_content_version(**kwargs):
     """Invalidate every cached API response and ETag (signal receiver)."""
+    memo.forget()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -70,18 +114,25 @@ def cached_response(request):
     """The cached answer to ``request`` (a 200 or a 304), or None on a miss.
 
     The content version and the ETag come in one cache round trip, so a 304 costs one
-    read; a 200 from the cache costs a second read for the body. Entries written under an
-    older content version are ignored.
+    read, or none while this process's memo of the version is fresh; a 200 from the cache
+    costs a second read for the body. Entries written under an older content version are
+    ignored.
     """
     if request.method != "GET":
         return None
     key = _request_key(request, requested_language(request))
+    if memo.fresh():
+        etag = memo.etags.get(key)
+        if etag is not None and _not_modified(request, etag):
+            return _finish(HttpResponseNotModified(), etag)
     found = cache.get_many([VERSION_KEY, _etag_key(key)])
     version = found.get(VERSION_KEY) or content_version()
+    memo.saw_version(version)
     entry = found.get(_etag_key(key))
     if entry is None or entry[0] != version:
         return None
     etag = entry[1]
+    memo.saw_etag(key, version, etag)
     if _not_modified(request, etag):
         return _finish(HttpResponseNotModified(), etag)
     body = cache.get(_body_key(key))
@@ -123,6 +174,7 @@ def cached_get(view_method):
         cache.set_many(
             {_etag_key(key): (version, etag), _body_key(key): (version, etag, response.content)}, RESPONSE_TTL
         )
+        memo.saw_etag(key, version, etag)
         if _not_modified(request, etag):
             return _finish(HttpResponseNotModified(), etag)
         return _finish(HttpResponse(response.content, content_type="application/json"), etag)

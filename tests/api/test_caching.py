@@ -104,3 +104,48 @@ def test_facets_are_shared_by_every_page_of_a_result_set_until_content_changes(c
     after = client.get("/api/v1/resources/", {"topic": "sexting", "page_size": 1, "page": 2}).json()
     sexting = next(term for term in after["facets"]["topic"] if term["slug"] == "sexting")
     assert sexting["count"] == next(t for t in first["facets"]["topic"] if t["slug"] == "sexting")["count"] - 1
+
+
+def another_worker_publishes():
+    """What a publish in another process does: the content and the shared version change,
+    this process's memo does not (no signal reaches it)."""
+    from django.core.cache import cache
+    from wagtail.models import Page
+
+    from cms.api.caching import VERSION_KEY
+
+    page = ResourcePage.objects.get(external_id="demo-006", locale__language_code="cs")
+    Page.objects.filter(pk=page.pk).update(title="Sexting bez mýtů (upraveno jinde)")
+    cache.incr(VERSION_KEY)
+
+
+def test_a_change_in_another_worker_is_seen_once_the_memo_window_passes(client, demo, monkeypatch):
+    from cms.api import caching
+
+    clock = [1000.0]
+    monkeypatch.setattr(caching.time, "monotonic", lambda: clock[0])
+    etag = client.get(URL)["ETag"]
+    another_worker_publishes()
+    clock[0] += 0.5
+    assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 304  # within the 1 s window
+    clock[0] += 0.6
+    assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+@override_settings(API_VERSION_MEMO_SECONDS=0)
+def test_without_a_memo_window_every_request_reads_the_shared_version(client, demo):
+    etag = client.get(URL)["ETag"]
+    another_worker_publishes()
+    assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_memoised_304_makes_no_cache_round_trip(client, demo, monkeypatch):
+    from cms.api import caching
+
+    etag = client.get(URL)["ETag"]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the shared cache was read")
+
+    monkeypatch.setattr(caching.cache, "get_many", refuse)
+    assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 304
