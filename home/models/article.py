@@ -7,9 +7,9 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from search.fields import analysed_search_fields
 
 from .panels import tabbed_edit_handler
 
@@ -24,7 +24,7 @@ class ArticlePage(Page):
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     classification_panels = [FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
     edit_handler = tabbed_edit_handler(content_panels, classification_panels)
-    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    search_fields = analysed_search_fields(summary="lead", body=["body"])
 
     class Meta:
         verbose_name = _("article")

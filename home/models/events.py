@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.preview import OptionalHeadlessPreviewMixin
+from search.fields import analysed_search_fields
 
 from .panels import tabbed_edit_handler
 
@@ -83,7 +84,7 @@ class EventPage(OptionalHeadlessPreviewMixin, Page):
     ]
     classification_panels = [FieldPanel("audiences", widget=forms.CheckboxSelectMultiple)]
     edit_handler = tabbed_edit_handler(content_panels, classification_panels)
-    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    search_fields = analysed_search_fields(summary="lead", body=["body"]) + [index.FilterField("start")]
 
     class Meta:
         verbose_name = _("event")

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.preview import OptionalHeadlessPreviewMixin
+from search.fields import analysed_search_fields
 
 from .panels import tabbed_edit_handler
 
@@ -50,11 +51,7 @@ class NewsPage(OptionalHeadlessPreviewMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("lead"), FieldPanel("body")]
     classification_panels = [FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
     edit_handler = tabbed_edit_handler(content_panels, classification_panels)
-    search_fields = Page.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
+    search_fields = analysed_search_fields(summary="lead", body=["body"]) + [index.FilterField("date")]
 
     class Meta:
         verbose_name = _("news item")

@@ -7,11 +7,11 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from cms.age_range import AgeRangeMixin, age_range_constraints
 from cms.preview import OptionalHeadlessPreviewMixin
 from home.blocks import ToolkitStepsBlock
+from search.fields import analysed_search_fields
 
 from .panels import tabbed_edit_handler
 
@@ -31,7 +31,7 @@ class ToolkitPage(OptionalHeadlessPreviewMixin, AgeRangeMixin, Page):
         FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")], heading=_("Age range")),
     ]
     edit_handler = tabbed_edit_handler(content_panels, classification_panels)
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("steps")]
+    search_fields = analysed_search_fields(summary="intro", body=["steps"])
 
     class Meta:
         verbose_name = _("toolkit")

@@ -18,6 +18,7 @@ from cms.age_range import AgeRangeMixin, age_range_constraints
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.preview import OptionalHeadlessPreviewMixin
 from home.models.panels import tabbed_edit_handler
+from search.fields import analysed_search_fields
 
 from .taxonomy import Audience, ResourceType, Topic
 
@@ -143,9 +144,7 @@ class ResourcePage(OptionalHeadlessPreviewMixin, AgeRangeMixin, Page):
         ),
     ]
     edit_handler = tabbed_edit_handler(content_panels, classification_panels)
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
+    search_fields = analysed_search_fields(summary="summary", body=["body"]) + [
         index.FilterField("resource_type"),
         index.FilterField("age_min"),
         index.FilterField("age_max"),

@@ -1,0 +1,132 @@
+"""Text to search terms, the same way at index time and at query time.
+
+Czech is highly inflected and people type it without diacritics, so a word is reduced
+to forms that every spelling of it shares:
+
+- its lemma from simplemma (``šikaně``, ``šikanou`` → ``šikana``; ``dětem`` → ``dítě``),
+  keeping a negation the lemmatiser strips (``nebezpečných`` stays ``nebezpečný``); a
+  word typed without diacritics that the lemmatiser does not know is looked up among the
+  dictionary's forms with their diacritics folded (``reklame`` is ``reklamě`` →
+  ``reklama``);
+- a light stem from the Snowball Czech stemmer (``šikanou`` → ``šikan``), which is what
+  meets a word neither lookup knows (``sikanou`` → ``sikan``);
+
+both folded to ASCII. Stop words are dropped. English gets the Snowball English stemmer.
+A term list is a plain space-separated string, so any full-text engine can index it
+with its simplest tokeniser.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import simplemma
+import snowballstemmer
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+from . import stopwords
+
+# Letters and digits; an apostrophe or hyphen inside a word splits it (e-mail → e, mail).
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_WORD_LENGTH = 40  # longer "words" are URLs, hashes or noise: not worth indexing
+LANGUAGES = ("cs", "en")
+
+_czech_stemmer = snowballstemmer.stemmer("czech")
+_english_stemmer = snowballstemmer.stemmer("english")
+
+
+def _strip_marks(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# Latin letters with diacritics → their base letters, for str.translate (ten times faster
+# than decomposing every character, and folding runs on every word indexed or searched).
+_LATIN_FOLDS = {code: _strip_marks(chr(code)) for code in range(0xC0, 0x250) if _strip_marks(chr(code)) != chr(code)}
+
+
+def fold(text):
+    """Lower-case without diacritics: ``Kyberšikaně`` → ``kybersikane``."""
+    folded = text.lower().translate(_LATIN_FOLDS)
+    return folded if folded.isascii() else _strip_marks(folded)
+
+
+def words(text):
+    return [word for word in WORD.findall(text.lower()) if len(word) <= MAX_WORD_LENGTH]
+
+
+@lru_cache(maxsize=1)
+def _czech_lemmas_by_folded_form():
+    """``{folded form: "lemma [lemma…]"}`` for the dictionary's forms that have diacritics.
+
+    Forms without diacritics are known to simplemma as they are. Built once per process
+    from simplemma's own dictionary (a few seconds, some tens of MB).
+    """
+    table = {}
+    for form, lemma in DefaultDictionaryFactory().get_dictionary("cs").items():
+        key = fold(form)
+        if key != form.lower():
+            folded_lemma = fold(lemma)
+            known = table.get(key)
+            if known is None:
+                table[key] = folded_lemma
+            elif folded_lemma not in known.split():
+                table[key] = f"{known} {folded_lemma}"
+    return table
+
+
+def _czech_lemmas(word, folded):
+    if simplemma.is_known(word, lang="cs"):
+        return [fold(simplemma.lemmatize(word, lang="cs"))]
+    found = _czech_lemmas_by_folded_form().get(folded)
+    return found.split() if found else [folded]
+
+
+@lru_cache(maxsize=200_000)
+def czech_word_terms(word):
+    """The folded lemmas and the folded light stem of one lower-case Czech word."""
+    folded = fold(word)
+    if folded in stopwords.CZECH:
+        return ()
+    terms = set()
+    for lemma in _czech_lemmas(word, folded):
+        if folded.startswith("ne") and not lemma.startswith("ne"):
+            lemma = "ne" + lemma  # simplemma maps "nebezpečný" to "bezpečný": keep the meaning
+        terms.add(lemma)
+    terms.add(fold(_czech_stemmer.stemWord(word)))
+    terms.discard("")
+    return tuple(sorted(terms))
+
+
+@lru_cache(maxsize=200_000)
+def english_word_terms(word):
+    folded = fold(word)
+    if folded in stopwords.ENGLISH:
+        return ()
+    return (_english_stemmer.stemWord(folded),)
+
+
+WORD_TERMS = {"cs": czech_word_terms, "en": english_word_terms}
+
+
+def terms(text, language):
+    """Search terms of ``text`` in ``language`` ("cs" or "en"), in order, repeats kept.
+
+    Repeats are kept because the engines rank by term frequency. An unknown language is
+    analysed as Czech, the site's default.
+    """
+    word_terms = WORD_TERMS.get(language, czech_word_terms)
+    result = []
+    for word in words(text or ""):
+        result.extend(word_terms(word))
+    return result
+
+
+def analyse(text, language):
+    """``terms`` as one space-separated string, what the engines index and match."""
+    return " ".join(terms(text, language))
+
+
+def query_terms(text, language):
+    """The distinct terms of a query, in the order they first appear."""
+    return list(dict.fromkeys(terms(text, language)))
