@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.wagtail_v2 import router as wagtail_api_router
+from search.views import site_search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,6 +25,7 @@ if settings.DEBUG:
 # Pages live under a language prefix (/cs/…, /en/…); "/" redirects to the visitor's
 # preferred language, Czech by default.
 urlpatterns += i18n_patterns(
+    path("search/", site_search, name="site-search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

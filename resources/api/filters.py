@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from cms.age_range import AGE_LIMIT
 from cms.api.errors import InvalidParameter
+from search.service import in_hit_order
 
 from ..models import Audience, ResourceType, Topic
 
@@ -29,22 +30,25 @@ def load_taxonomy():
     return {param: {term.slug: term for term in model.objects.all()} for param, _field, model in TAXONOMY_FILTERS}
 
 
-def filter_terms(queryset, request, relations, taxonomy=None):
+def filter_terms(queryset, request, relations, taxonomy=None, renamed=None):
     """Filter by vocabulary slugs; returns the queryset and ``{parameter: error}``.
 
-    ``relations`` maps a query parameter (audience, topic, type) to the model's field;
-    ``taxonomy`` (from ``load_taxonomy``) saves the lookups when the caller has it.
+    ``relations`` maps a filter (audience, topic, type) to the model's field;
+    ``taxonomy`` (from ``load_taxonomy``) saves the lookups when the caller has it;
+    ``renamed`` maps a filter to another query parameter name (search reads the resource
+    type from ``resource_type``, as its ``type`` is the kind of page).
     """
     models = {param: model for param, _field, model in TAXONOMY_FILTERS}
+    renamed = renamed or {}
     errors = {}
     for param, relation in relations.items():
-        wanted = values(request, param)
+        wanted = values(request, renamed.get(param, param))
         if not wanted:
             continue
         known = taxonomy[param] if taxonomy else set(models[param].objects.values_list("slug", flat=True))
         unknown = [slug for slug in wanted if slug not in known]
         if unknown:
-            errors[param] = _("Unknown value “%(value)s”; valid values: %(valid)s.") % {
+            errors[renamed.get(param, param)] = _("Unknown value “%(value)s”; valid values: %(valid)s.") % {
                 "value": unknown[0],
                 "valid": ", ".join(sorted(known)),
             }
@@ -63,10 +67,10 @@ def filter_by_terms(queryset, request, **relations):
     return queryset
 
 
-def filter_resources(queryset, request, taxonomy):
-    """Apply audience, topic, type, age and q; raises InvalidParameter naming the field."""
+def filter_resources(queryset, request, taxonomy, renamed=None):
+    """Apply audience, topic, type and age; raises InvalidParameter naming the field."""
     relations = {param: field for param, field, _model in TAXONOMY_FILTERS}
-    queryset, errors = filter_terms(queryset, request, relations, taxonomy)
+    queryset, errors = filter_terms(queryset, request, relations, taxonomy, renamed)
 
     ages = values(request, "age")
     if ages:
@@ -78,12 +82,19 @@ def filter_resources(queryset, request, taxonomy):
                 condition |= Q(age_min__lte=age, age_max__gte=age)
             queryset = queryset.filter(condition)
 
-    ordering = request.query_params.get("ordering", "-first_published_at")
-    if ordering not in ORDERINGS:
-        errors["ordering"] = _("Unknown ordering; valid values: %(valid)s.") % {"valid": ", ".join(ORDERINGS)}
     if errors:
         raise InvalidParameter(errors)
+    return queryset
 
-    for word in request.query_params.get("q", "").split():
-        queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+
+def ordered_resources(queryset, request, hit_ids=None):
+    """Order by ``ordering``; by relevance by default when the list is a search's hits."""
+    ordering = request.query_params.get("ordering") or ("relevance" if hit_ids is not None else "-first_published_at")
+    valid = [*ORDERINGS, "relevance"] if hit_ids is not None else list(ORDERINGS)
+    if ordering not in valid:
+        raise InvalidParameter(
+            {"ordering": _("Unknown ordering; valid values: %(valid)s.") % {"valid": ", ".join(valid)}}
+        )
+    if ordering == "relevance":
+        return in_hit_order(queryset, hit_ids)
     return queryset.order_by(*ORDERINGS[ordering])

@@ -12,19 +12,31 @@ from rest_framework.response import Response
 from cms.api.caching import CachedGetMixin, cached_get
 from cms.api.locale import requested_locale
 from cms.api.pages import LOCALE_PARAMETERS, PageDetailAPIView, PageListAPIView, list_parameters
+from search.api.params import search_hits
+from search.service import preferred_engine
 
 from ..models import Audience, ResourcePage, ResourceType, Topic
 from .facets import facet_counts, filter_set_key
-from .filters import ORDERINGS, filter_resources, load_taxonomy
+from .filters import ORDERINGS, filter_resources, load_taxonomy, ordered_resources
 from .serializers import ResourceDetailSerializer, ResourceSerializer
 
 LIST_PARAMETERS = list_parameters(
-    OpenApiParameter("q", str, description="Words that must all appear in the title or summary."),
+    OpenApiParameter(
+        "q",
+        str,
+        description="Search words (1–200 characters), in any inflected form, with or without diacritics. "
+        "Results are then ordered by relevance unless `ordering` says otherwise.",
+    ),
     OpenApiParameter("audience", str, many=True, description="Audience slug; repeat for any of several."),
     OpenApiParameter("topic", str, many=True, description="Topic slug; repeat for any of several."),
     OpenApiParameter("type", str, many=True, description="Resource type slug; repeat for any of several."),
     OpenApiParameter("age", OpenApiTypes.INT, many=True, description="An age (0–99) inside the resource's range."),
-    OpenApiParameter("ordering", str, enum=list(ORDERINGS), description="Default -first_published_at."),
+    OpenApiParameter(
+        "ordering",
+        str,
+        enum=[*ORDERINGS, "relevance"],
+        description="Default -first_published_at; relevance (the default with `q`) needs `q`.",
+    ),
 )
 FACET = {"slug": serializers.CharField(), "name": serializers.CharField(), "count": serializers.IntegerField()}
 FACETS = inline_serializer(
@@ -58,7 +70,12 @@ class ResourceListView(PageListAPIView):
 
     def filter_pages(self, queryset, request):
         self.taxonomy = load_taxonomy()
-        return filter_resources(queryset, request, self.taxonomy).defer("body")
+        queryset = filter_resources(queryset, request, self.taxonomy)
+        hits = search_hits(request, [ResourcePage])
+        if hits is not None:
+            queryset = queryset.filter(pk__in=hits.ids)
+            self.degraded = hits.engine != preferred_engine()
+        return ordered_resources(queryset, request, hits and hits.ids).defer("body")
 
     def extra_data(self, queryset):
         key = filter_set_key(self.request, translation.get_language())

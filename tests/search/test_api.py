@@ -1,0 +1,137 @@
+"""Search end to end on the demo content: /resources/?q=, /search/ and /search/suggest/."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from resources.models import ResourcePage
+
+
+def search(client, url="/api/v1/resources/", **params):
+    response = client.get(url, params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def titles(data):
+    return [item["title"] for item in data["results"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "locale", "expected_first"),
+    [
+        ("kyberšikanou", "cs", {"Kyberšikana: co to je a jak se jí bránit", "Kyberšikana v nízkoprahovém klubu"}),
+        ("kybersikana", "cs", {"Kyberšikana: co to je a jak se jí bránit", "Kyberšikana v nízkoprahovém klubu"}),
+        ("falesne zpravy", "cs", {"Jak poznat falešnou zprávu"}),
+        ("nebezpečná výzva", "cs", {"Nebezpečné výzvy na sítích"}),
+        ("digitální stopou", "cs", {"Digitální stopa: co po nás zůstává"}),
+        ("skryte reklame", "cs", {"Influenceři a skrytá reklama"}),
+        ("fake news", "en", {"How to spot fake news"}),
+        ("microtransaction", "en", {"Microtransactions and loot boxes"}),
+    ],
+)
+def test_inflected_and_unaccented_queries_find_the_resource_first(client, demo, query, locale, expected_first):
+    data = search(client, q=query, locale=locale)
+    assert titles(data)[0] in expected_first
+
+
+def test_both_password_resources_come_first(client, demo):
+    assert set(titles(search(client, q="hesla"))[:2]) == {"Tajné heslo", "Silná hesla a dvoufázové ověření"}
+    assert set(titles(search(client, q="passwords", locale="en"))[:2]) == {
+        "The secret password",
+        "Strong passwords and two-step verification",
+    }
+
+
+def test_q_combines_with_filters_and_orderings(client, demo):
+    data = search(client, q="sikana", topic="hate-speech")
+    assert data["count"] >= 1
+    assert all("hate-speech" in [t["slug"] for t in item["topics"]] for item in data["results"])
+    by_title = titles(search(client, q="kyberšikana", ordering="title", page_size=100))
+    assert by_title == sorted(by_title, key=str.lower) or len(by_title) > 1
+    facets = search(client, q="kyberšikana")["facets"]
+    assert next(f for f in facets["topic"] if f["slug"] == "cyberbullying")["count"] >= 2
+
+
+def test_english_search_stays_in_english(client, demo):
+    data = search(client, q="cyberbullying", locale="en", page_size=100)
+    assert data["count"] >= 2
+    assert all(item["locale"] == "en" for item in data["results"])
+
+
+@pytest.mark.parametrize("value", ["", "   ", "x" * 201])
+@pytest.mark.parametrize("url", ["/api/v1/resources/", "/api/v1/search/", "/api/v1/search/suggest/"])
+def test_empty_or_long_q_is_a_400_naming_q(client, demo, url, value):
+    response = client.get(url, {"q": value})
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["q"]
+
+
+def test_search_without_q_is_a_400(client, demo):
+    assert client.get("/api/v1/search/").json()["error"]["fields"] == {"q": ["Zadejte, co hledáte."]}
+
+
+def test_relevance_ordering_needs_q(client, demo):
+    response = client.get("/api/v1/resources/", {"ordering": "relevance"})
+    assert response.status_code == 400 and "ordering" in response.json()["error"]["fields"]
+
+
+def test_site_search_covers_every_kind_with_snippets_and_the_engine(client, demo):
+    data = search(client, "/api/v1/search/", q="kyberšikaně", page_size=50)
+    kinds = {item["kind"] for item in data["results"]}
+    assert {"resource", "toolkit"} <= kinds
+    assert data["meta"] == {"engine": "database"}
+    toolkit = next(item for item in data["results"] if item["kind"] == "toolkit")
+    assert toolkit["title"] == "Kyberšikana ve třídě" and toolkit["api_url"].endswith(f"/toolkits/{toolkit['id']}/")
+    assert any("<mark>" in item["snippet"] for item in data["results"])
+    facet = {f["slug"]: f["count"] for f in data["facets"]["kind"]}
+    assert facet["resource"] == sum(item["kind"] == "resource" for item in data["results"])
+
+
+def test_site_search_filters(client, demo):
+    only_toolkits = search(client, "/api/v1/search/", q="kyberšikana", type="toolkit")
+    assert {item["kind"] for item in only_toolkits["results"]} == {"toolkit"}
+    resources = search(client, "/api/v1/search/", q="sikana", topic="hate-speech")
+    assert resources["count"] >= 1 and {item["kind"] for item in resources["results"]} == {"resource"}
+    assert client.get("/api/v1/search/", {"q": "x", "type": "video"}).json()["error"]["fields"].keys() == {"type"}
+    wrong = client.get("/api/v1/search/", {"q": "x", "type": "news", "topic": "sexting"})
+    assert wrong.status_code == 400 and "type" in wrong.json()["error"]["fields"]
+    unknown = client.get("/api/v1/search/", {"q": "x", "resource_type": "nope"})
+    assert unknown.status_code == 400 and "resource_type" in unknown.json()["error"]["fields"]
+
+
+def test_unpublished_pages_are_not_found(client, demo):
+    page = ResourcePage.objects.get(external_id="demo-020", locale__language_code="cs")
+    page.unpublish()
+    assert "Jak poznat falešnou zprávu" not in titles(search(client, "/api/v1/search/", q="falešné zprávy"))
+    assert "Jak poznat falešnou zprávu" not in titles(search(client, q="falešné zprávy"))
+
+
+def test_a_published_edit_is_searchable_at_once(client, demo):
+    page = ResourcePage.objects.get(external_id="demo-017", locale__language_code="cs")
+    page.title = "Deník času online a spánková hygiena"
+    page.save_revision().publish()
+    assert titles(search(client, q="spánkové hygieně"))[0] == page.title
+
+
+def test_suggest_completes_titles_and_labels_without_diacritics(client, demo):
+    data = search(client, "/api/v1/search/suggest/", q="kyber")
+    texts = [item["text"] for item in data["results"]]
+    assert "Kyberšikana: co to je a jak se jí bránit" in texts
+    assert {"text": "Kyberšikana", "kind": "topic", "slug": "cyberbullying"} in data["results"]
+    english = search(client, "/api/v1/search/suggest/", q="cyber", locale="en")
+    assert {"text": "Cyberbullying", "kind": "topic", "slug": "cyberbullying"} in english["results"]
+
+
+def count_queries(client, url):
+    from django.core.cache import cache
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/api/v1/search/?q=online", "/api/v1/resources/?q=online"])
+def test_search_runs_a_constant_number_of_queries(client, demo, url):
+    assert count_queries(client, f"{url}&page_size=1") == count_queries(client, f"{url}&page_size=50")
