@@ -168,13 +168,16 @@ def cached_get(view_method):
         response = view_method(self, request, *args, **kwargs)
         if response.status_code != 200:
             return response
+        # A degraded answer (e.g. a search the fallback engine gave) is sent, not kept.
+        store = not getattr(self, "degraded", False)
         response = self.finalize_response(request, response, *args, **kwargs)
         response.render()
         etag = '"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
-        cache.set_many(
-            {_etag_key(key): (version, etag), _body_key(key): (version, etag, response.content)}, RESPONSE_TTL
-        )
-        memo.saw_etag(key, version, etag)
+        if store:
+            cache.set_many(
+                {_etag_key(key): (version, etag), _body_key(key): (version, etag, response.content)}, RESPONSE_TTL
+            )
+            memo.saw_etag(key, version, etag)
         if _not_modified(request, etag):
             return _finish(HttpResponseNotModified(), etag)
         return _finish(HttpResponse(response.content, content_type="application/json"), etag)
