@@ -130,3 +130,10 @@ def analyse(text, language):
 def query_terms(text, language):
     """The distinct terms of a query, in the order they first appear."""
     return list(dict.fromkeys(terms(text, language)))
+
+
+def query_word_terms(text, language):
+    """The terms of each word of a query, stop words left out: ``[[terms of word 1], …]``."""
+    word_terms = WORD_TERMS.get(language, czech_word_terms)
+    groups = [list(word_terms(word)) for word in dict.fromkeys(words(text or ""))]
+    return [group for group in groups if group]

@@ -60,7 +60,8 @@ def rebuild(progress=lambda done: None):
     name = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
     new_index(name).create(using=es)
     actions = (
-        page_document(page).to_dict(include_meta=True, skip_empty=False) | {"_index": name} for page in visible_pages()
+        {"_index": name, "_id": page.pk, "_source": page_document(page).to_dict(skip_empty=False)}
+        for page in visible_pages()
     )
     for _ok, _item in streaming_bulk(es, actions, chunk_size=500, raise_on_error=True):
         progress(1)

@@ -1,5 +1,7 @@
 """``/api/v1/search/`` across the site's content and ``/api/v1/search/suggest/``."""
 
+from urllib.parse import urlencode, urlsplit
+
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import translation
@@ -200,8 +202,8 @@ class SearchView(CachedGetMixin, GenericAPIView):
     def api_url(self, page, kind):
         if kind in DETAIL_VIEWS:
             return self.request.build_absolute_uri(reverse(DETAIL_VIEWS[kind], args=[page.pk]))
-        path = page.get_url(self.request, relative_to=None) or ""
-        return self.request.build_absolute_uri(reverse("api:page-by-path") + f"?path={path}")
+        path = urlsplit(page.get_url(self.request) or "").path
+        return self.request.build_absolute_uri(reverse("api:page-by-path") + "?" + urlencode({"path": path}))
 
 
 class SuggestView(CachedGetMixin, GenericAPIView):

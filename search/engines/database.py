@@ -1,10 +1,17 @@
 """The database engine: Wagtail's search backend (SQLite FTS5 or PostgreSQL full text)
-over the analysed fields of ``search.fields``."""
+over the analysed fields of ``search.fields``.
+
+A query runs in two passes: pages that match every word of the query (in any of its
+forms) come first, ranked by the backend; then pages that match only some of the words.
+Ranking alone would let a short title with one common word beat a page that has all of
+them.
+"""
 
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
 
-from ..analysis import fold, query_terms
+from ..analysis import fold, query_word_terms
 
 name = "database"
 
@@ -15,13 +22,25 @@ def _pages(language, models):
     return queryset.live().filter(locale_id=locale_id).only("pk", "title")
 
 
+def _any_of(terms):
+    return Or([PlainText(term) for term in terms]) if len(terms) > 1 else PlainText(terms[0])
+
+
 def search(text, language, models, limit):
-    terms = query_terms(text, language)
-    if not terms:
+    groups = query_word_terms(text, language)
+    if not groups:
         return []
-    # Any term may match; pages that match more of them, and in the title, rank first.
-    results = get_search_backend().search(" ".join(terms), _pages(language, models), operator="or")
-    return [page.pk for page in results[:limit]]
+    backend, pages = get_search_backend(), _pages(language, models)
+    passes = [_any_of([term for group in groups for term in group])]
+    if len(groups) > 1:
+        passes.insert(0, And([_any_of(group) for group in groups]))
+    ids = {}
+    for query in passes:
+        for page in backend.search(query, pages)[: limit - len(ids)]:
+            ids.setdefault(page.pk, None)
+        if len(ids) >= limit:
+            break
+    return list(ids)
 
 
 def suggest(text, language, models, limit):

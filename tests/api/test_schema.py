@@ -12,7 +12,7 @@ def test_schema_is_valid_openapi_and_covers_the_endpoints(client, db):
         "/api/v1/resources/", "/api/v1/resources/{id}/", "/api/v1/toolkits/", "/api/v1/toolkits/{id}/",
         "/api/v1/sections/", "/api/v1/news/", "/api/v1/events/", "/api/v1/taxonomy/audiences/",
         "/api/v1/taxonomy/topics/", "/api/v1/taxonomy/resource-types/", "/api/v1/navigation/",
-        "/api/v1/pages/by-path/", "/api/v1/preview/",
+        "/api/v1/pages/by-path/", "/api/v1/preview/", "/api/v1/search/", "/api/v1/search/suggest/",
     }  # fmt: skip
     resource_list = schema["paths"]["/api/v1/resources/"]["get"]["responses"]["200"]["content"]["application/json"]
     assert resource_list["schema"]["$ref"].endswith("/ResourceList")

@@ -32,3 +32,15 @@ def test_teacher_filters_the_resource_library(page, demo_server):
     titles = page.locator(".card h3").all_inner_texts()
     assert titles == ["Vydírají tě? Neplať a ozvi se"]
     assert page.get_by_label("Téma").input_value() == "sextortion"
+
+
+def test_visitor_searches_without_diacritics_from_any_page(page, demo_server):
+    page.goto(f"{demo_server}/cs/rodice/")
+    header_search = page.get_by_role("banner").get_by_role("search")
+    header_search.get_by_label("Hledat na webu").fill("kybersikanou")
+    header_search.get_by_label("Hledat na webu").press("Enter")
+    page.wait_for_url("**/cs/search/?q=kybersikanou")
+    results = page.locator(".search-results h2").all_inner_texts()
+    assert "Kyberšikana: co to je a jak se jí bránit" in results[:3]
+    assert page.locator(".search-results mark").count() > 0
+    assert page.get_by_role("status").inner_text().endswith("pro „kybersikanou“")

@@ -50,9 +50,9 @@ def test_suggest_body_folds_the_prefix():
 
 def test_a_resource_document(demo):
     page = ResourcePage.objects.get(external_id="demo-001", locale__language_code="cs")
-    document = page_document(page).to_dict(include_meta=True)
-    source = document["_source"]
-    assert document["_id"] == page.pk
+    document = page_document(page)
+    source = document.to_dict()
+    assert document.meta.id == page.pk
     assert source["kind"] == "resource" and source["locale"] == "cs"
     assert "kybersikana" in source["title_terms"] and source["suggest"].startswith("kybersikana")
     assert source["topic"] == [topic.slug for topic in page.topics.all()]
