@@ -48,6 +48,7 @@ def evaluate():
     django.setup()
     from django.core.management import call_command
     from django.test import Client
+    from wagtail.models import Locale
     from wagtail.search.backends import get_search_backend
 
     from resources.models import ResourcePage
@@ -77,8 +78,8 @@ def evaluate():
     backend = get_search_backend()
     stock = []
     for query in queries:
-        pages = ResourcePage.objects.live().filter(locale__language_code=query["locale"], alias_of__isnull=True)
-        allowed = set(filtered(pages, query["filters"]).values_list("pk", flat=True))
+        pages = ResourcePage.objects.live().filter(locale_id=Locale.objects.get(language_code=query["locale"]).pk)
+        allowed = set(filtered(pages.filter(alias_of__isnull=True), query["filters"]).values_list("pk", flat=True))
         hits = [page.pk for page in backend.search(query["q"], pages)[:100]]
         stock.append([external[pk] for pk in hits if pk in allowed][:10])
     print(json.dumps({"ours": score(ours, queries), "stock": score(stock, queries), "queries": len(queries)}))
