@@ -44,3 +44,25 @@ def specific_pages(ids, kinds=None):
         if kinds is None or kind in kinds:
             pages.update(model.objects.filter(pk__in=ids).select_related("locale").in_bulk())
     return pages
+
+
+def visible_kinds(ids):
+    """``{page id: kind}`` of the pages ``ids`` that are live, public and not placeholders
+    (one query): what a search may show."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    by_content_type = {
+        ContentType.objects.get_for_model(model).pk: kind for kind, (model, _label) in searchable_kinds().items()
+    }
+    visible = Page.objects.live().public().filter(pk__in=ids, alias_of__isnull=True).values_list("pk", "content_type")
+    return {pk: by_content_type[content_type] for pk, content_type in visible if content_type in by_content_type}
+
+
+def hit_snippet(page, kind, hits, terms):
+    """The engine's highlight of a hit, else its summary with the matching words marked."""
+    from .highlight import highlight
+
+    return hits.highlights.get(page.pk) or highlight(
+        getattr(page, SUMMARY_FIELDS[kind], ""), terms, page.locale.language_code
+    )

@@ -4,12 +4,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.http import urlencode
-from wagtail.models import Page
 
 from . import service
 from .analysis import query_terms
-from .highlight import highlight
-from .kinds import SUMMARY_FIELDS, kind_of, searchable_kinds, specific_pages
+from .kinds import hit_snippet, searchable_kinds, specific_pages, visible_kinds
 
 RESULTS_PER_PAGE = 10
 
@@ -26,20 +24,20 @@ def site_search(request):
             return render(request, "search/search.html", context, status=400)
         models = [model for model, _label in searchable_kinds().values()]
         hits = service.search(text, [language], models)
-        visible = set(
-            Page.objects.live().public().filter(pk__in=hits.ids, alias_of__isnull=True).values_list("pk", flat=True)
-        )
-        paginator = Paginator([pk for pk in hits.ids if pk in visible], RESULTS_PER_PAGE)
+        kind_of_hit = visible_kinds(hits.ids)
+        paginator = Paginator([pk for pk in hits.ids if pk in kind_of_hit], RESULTS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         pages = specific_pages(list(page_obj))
         terms = query_terms(text, language)
         labels = {kind: label for kind, (_model, label) in searchable_kinds().items()}
-        results = []
-        for pk in page_obj:
-            page = pages[pk]
-            kind = kind_of(type(page))
-            snippet = hits.highlights.get(pk) or highlight(getattr(page, SUMMARY_FIELDS[kind], ""), terms, language)
-            results.append({"page": page, "kind": labels[kind], "snippet": snippet})
+        results = [
+            {
+                "page": pages[pk],
+                "kind": labels[kind_of_hit[pk]],
+                "snippet": hit_snippet(pages[pk], kind_of_hit[pk], hits, terms),
+            }
+            for pk in page_obj
+        ]
         context.update(
             query=text,
             page_obj=page_obj,

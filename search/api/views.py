@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode, urlsplit
 
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -11,7 +10,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
-from wagtail.models import Page
 
 from cms.api.caching import CachedGetMixin, cached_get
 from cms.api.errors import InvalidParameter
@@ -24,8 +22,7 @@ from resources.models import Audience, ResourcePage, ResourceType, Topic
 
 from .. import service
 from ..analysis import query_terms
-from ..highlight import highlight
-from ..kinds import SUMMARY_FIELDS, searchable_kinds, specific_pages
+from ..kinds import SUMMARY_FIELDS, hit_snippet, searchable_kinds, specific_pages, visible_kinds
 from .params import query_text, search_languages
 
 RESOURCE_FILTERS = ("audience", "topic", "resource_type", "age")
@@ -140,7 +137,7 @@ class SearchView(CachedGetMixin, GenericAPIView):
                 ResourcePage.objects.all(), request, taxonomy, renamed={"type": "resource_type"}
             )
             hits = service.search(text, search_languages(request), [searchable_kinds()[k][0] for k in kinds])
-            kind_of_hit = self.visible_kinds(hits.ids)
+            kind_of_hit = visible_kinds(hits.ids)
             if kinds == ["resource"]:
                 allowed = set(resources.filter(pk__in=hits.ids).values_list("pk", flat=True))
                 kind_of_hit = {pk: kind for pk, kind in kind_of_hit.items() if pk in allowed}
@@ -169,23 +166,13 @@ class SearchView(CachedGetMixin, GenericAPIView):
             self.degraded = hits.engine != service.preferred_engine()
         return response
 
-    def visible_kinds(self, ids):
-        """``{page id: kind}`` of the hits that are live, public and not placeholders (one query)."""
-        by_content_type = {}
-        for kind, (model, _label) in searchable_kinds().items():
-            by_content_type[ContentType.objects.get_for_model(model).pk] = kind
-        visible = (
-            Page.objects.live().public().filter(pk__in=ids, alias_of__isnull=True).values_list("pk", "content_type")
-        )
-        return {pk: by_content_type[content_type] for pk, content_type in visible if content_type in by_content_type}
-
     def serialize(self, ids, kinds, kind_of_hit, hits, terms):
         pages = specific_pages(ids, kinds)
         results = []
         for pk in ids:
             page, kind = pages[pk], kind_of_hit[pk]
             language = page.locale.language_code
-            snippet = hits.highlights.get(pk) or highlight(getattr(page, SUMMARY_FIELDS[kind], ""), terms, language)
+            snippet = hit_snippet(page, kind, hits, terms)
             results.append(
                 {
                     "id": pk,

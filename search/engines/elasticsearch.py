@@ -67,8 +67,6 @@ def suggest_request(text, language, models, limit):
 def search(text, language, models, limit):
     from ..service import Hits
 
-    if not query_terms(text, language) and not text.strip():
-        return Hits(engine=name)
     response = search_request(text, language, models, limit).using(client()).execute()
     hits = Hits(engine=name)
     for hit in response.hits:
