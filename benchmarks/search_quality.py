@@ -28,7 +28,7 @@ PG_ADMIN = "postgres://root@127.0.0.1:5432/postgres"
 
 def score(ranked_lists, queries):
     hit1 = hit5 = reciprocal = 0.0
-    misses = []
+    misses, not_first = [], []
     for query, ranked in zip(queries, ranked_lists, strict=True):
         ranks = [position for position, item in enumerate(ranked, 1) if item in query["relevant"]]
         first = ranks[0] if ranks else None
@@ -37,8 +37,10 @@ def score(ranked_lists, queries):
         reciprocal += 1 / first if first else 0
         if not first or first > 5:
             misses.append(f"{query['locale']}:{query['q']}")
+        if first != 1:
+            not_first.append(f"{query['locale']}:{query['q']} (rank {first or '-'}; first {ranked[:1]})")
     n = len(queries)
-    return {"hit@1": hit1 / n, "hit@5": hit5 / n, "mrr": reciprocal / n, "misses": misses}
+    return {"hit@1": hit1 / n, "hit@5": hit5 / n, "mrr": reciprocal / n, "misses": misses, "not_first": not_first}
 
 
 def evaluate():
@@ -75,14 +77,15 @@ def evaluate():
     )
     fields.FoldedAutocompleteField.get_value = lambda self, obj: ""
     call_command("update_index", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    backend = get_search_backend()
+    backend = get_search_backend("wagtail.search.backends.database", SEARCH_CONFIG="simple")  # Wagtail's own ranking
     stock = []
     for query in queries:
         pages = ResourcePage.objects.live().filter(locale_id=Locale.objects.get(language_code=query["locale"]).pk)
         allowed = set(filtered(pages.filter(alias_of__isnull=True), query["filters"]).values_list("pk", flat=True))
         hits = [page.pk for page in backend.search(query["q"], pages)[:100]]
         stock.append([external[pk] for pk in hits if pk in allowed][:10])
-    print(json.dumps({"ours": score(ours, queries), "stock": score(stock, queries), "queries": len(queries)}))
+    ranked = {"ours": ours, "stock": stock}
+    print(json.dumps({"ours": score(ours, queries), "stock": score(stock, queries), "queries": len(queries), "ranked": ranked}))
 
 
 def filtered(pages, filters):
@@ -107,6 +110,8 @@ def run(database_url):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"], choices=["sqlite", "postgres"])
+    parser.add_argument("--verbose", action="store_true", help="also list our queries not answered first")
+    parser.add_argument("--pool", metavar="FILE", help="write every ranked list to FILE, for judging relevance")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -127,6 +132,8 @@ def main():
             finally:
                 subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "root", name], check=True)  # noqa: S603, S607
 
+    if args.pool:
+        Path(args.pool).write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
     first = next(iter(results.values()))
     print(f"{first['queries']} queries, {sum(1 for _ in open(EVAL / 'resources.jsonl'))} resources\n")  # noqa: SIM115
     print("| database | search | hit@1 | hit@5 | MRR |\n| --- | --- | ---: | ---: | ---: |")
@@ -137,6 +144,8 @@ def main():
     for database, result in results.items():
         for who in ("ours", "stock"):
             print(f"\n{database}, {who}: not in the first 5: {', '.join(result[who]['misses']) or 'none'}")
+        if args.verbose:
+            print(f"\n{database}, ours, not first:\n  " + "\n  ".join(result["ours"]["not_first"]))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,9 @@ to forms that every spelling of it shares:
   ``reklama``);
 - a light stem from the Snowball Czech stemmer (``šikanou`` → ``šikan``), which is what
   meets a word neither lookup knows (``sikanou`` → ``sikan``);
+- for a lemma with an adjective or agent suffix, the stem of the noun it is
+  derived from (``podvodné``, ``podvodník`` → ``podvod``; ``nenávistné`` → ``nenávist``;
+  ``školní`` → ``škol``), so ``podvody`` finds a page about ``podvodné SMS``;
 
 both folded to ASCII. Stop words are dropped. English gets the Snowball English stemmer.
 A term list is a plain space-separated string, so any full-text engine can index it
@@ -82,9 +85,23 @@ def _czech_lemmas(word, folded):
     return found.split() if found else [folded]
 
 
+# Lemma endings of adjectives (-ný, -ní) and agents (-ník) derived from a noun, folded;
+# longest first. A root shorter than 4 letters is not kept (``hodný`` is not ``hod``).
+_DERIVATION_SUFFIXES = ("nik", "ny", "ni")
+_MIN_ROOT_LENGTH = 4
+
+
+def derivation_root(lemma):
+    """The folded noun stem that the folded ``lemma`` is derived from, or ``""``."""
+    for suffix in _DERIVATION_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= _MIN_ROOT_LENGTH:
+            return lemma[: -len(suffix)]
+    return ""
+
+
 @lru_cache(maxsize=200_000)
 def czech_word_terms(word):
-    """The folded lemmas and the folded light stem of one lower-case Czech word."""
+    """The folded lemmas, light stem and derivation root of one lower-case Czech word."""
     folded = fold(word)
     if folded in stopwords.CZECH:
         return ()
@@ -92,7 +109,7 @@ def czech_word_terms(word):
     for lemma in _czech_lemmas(word, folded):
         if folded.startswith("ne") and not lemma.startswith("ne"):
             lemma = "ne" + lemma  # simplemma maps "nebezpečný" to "bezpečný": keep the meaning
-        terms.add(lemma)
+        terms.update((lemma, derivation_root(lemma)))
     terms.add(fold(_czech_stemmer.stemWord(word)))
     terms.discard("")
     return tuple(sorted(terms))

@@ -37,7 +37,7 @@ def test_no_variables_mean_sqlite_database_search_and_a_shared_cache():
     assert engine == "django.db.backends.sqlite3"
     assert Path(name) == PROJECT / "db.sqlite3"
     assert cache == "django.core.cache.backends.db.DatabaseCache"  # shared by every worker process
-    assert search == "wagtail.search.backends.database"
+    assert search == "search.database_backend"  # Wagtail's database backend, title-weighted on SQLite
 
 
 def test_database_url_and_redis_url_switch_on_postgresql_and_redis():

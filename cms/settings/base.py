@@ -183,7 +183,7 @@ WAGTAIL_SITE_NAME = "Safer Internet CMS"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The database engine indexes text analysed in Python (search/analysis.py), so PostgreSQL
 # must not stem it again: the "simple" configuration only lower-cases.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.database_backend", "SEARCH_CONFIG": "simple"}}
 # Search: Elasticsearch answers when this is set (the database engine otherwise, and as
 # the fallback when Elasticsearch cannot be reached). See docs/search.md.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

@@ -23,10 +23,26 @@ def meets(query, text, language="cs"):
         ("skola", "Krizový plán školy"),
         ("KYBERŠIKANA", "kyberšikanou"),
         ("hesla", "Tajné heslo"),
+        ("podvody", "Plakát o podvodných SMS"),  # noun → adjective derived from it
+        ("podvod", "Varování před podvodníky"),  # noun → agent
+        ("nenávist", "Nenávistné projevy"),
+        ("skola", "Školní řád"),
     ],
 )
 def test_czech_forms_meet(query, text):
     assert meets(query, text)
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("bezpečný", "nebezpečné"),  # the negation stays a different word
+        ("hod", "hodný"),  # too short a root is not kept
+        ("online", "Tajné heslo"),
+    ],
+)
+def test_czech_forms_that_must_not_meet(query, text):
+    assert not meets(query, text)
 
 
 def test_negation_is_kept():

@@ -103,6 +103,20 @@ def test_site_search_filters(client, demo):
     assert unknown.status_code == 400 and "resource_type" in unknown.json()["error"]["fields"]
 
 
+def test_a_title_match_outranks_a_body_that_repeats_the_word(client, demo):
+    # Short titles are no advantage of their own: the stock SQLite ranking lifted them.
+    body_only = ResourcePage.objects.get(external_id="demo-003", locale__language_code="cs")
+    assert body_only.title == "Nebuď divák" and "kyberšikan" in body_only.summary
+    ranked = titles(search(client, q="kybersikanou"))
+    assert body_only.title not in ranked[:3]
+    assert all("kyberšikan" in title.lower() for title in ranked[:2])
+
+
+def test_a_noun_finds_the_adjectives_derived_from_it(client, demo):
+    # "podvody" (frauds): the pages speak of "podvodné SMS" and "podvodníky".
+    assert "Banka vám nikdy nenapíše" in titles(search(client, q="podvody", audience="grandparents"))
+
+
 def test_unpublished_pages_are_not_found(client, demo):
     page = ResourcePage.objects.get(external_id="demo-020", locale__language_code="cs")
     page.unpublish()
