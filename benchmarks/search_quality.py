@@ -84,8 +84,8 @@ def evaluate():
         allowed = set(filtered(pages.filter(alias_of__isnull=True), query["filters"]).values_list("pk", flat=True))
         hits = [page.pk for page in backend.search(query["q"], pages)[:100]]
         stock.append([external[pk] for pk in hits if pk in allowed][:10])
-    ranked = {"ours": ours, "stock": stock}
-    print(json.dumps({"ours": score(ours, queries), "stock": score(stock, queries), "queries": len(queries), "ranked": ranked}))
+    result = {"ours": score(ours, queries), "stock": score(stock, queries), "queries": len(queries)}
+    print(json.dumps({**result, "ranked": {"ours": ours, "stock": stock}}))
 
 
 def filtered(pages, filters):

@@ -9,7 +9,7 @@ that has it in its title. On SQLite this backend gives ``bm25()`` a weight per c
 from modelsearch.backends.database import SearchBackend as vendor_backend
 
 
-def SearchBackend(params):  # noqa: N802  (the name Wagtail looks up in a backend module)
+def SearchBackend(params):  # the name Wagtail looks up in a backend module
     backend = vendor_backend(params)
     if type(backend).__name__ == "SQLiteSearchBackend":
         from .sqlite_ranking import WeightedSQLiteSearchBackend
