@@ -2,6 +2,10 @@
 
 Run: ``.venv/bin/python benchmarks/search_speed.py [--pages 20000] [--requests 20]``
 
+Seeding 20,000 pages through the importer takes about half an hour; ``--keep NAME``
+seeds the PostgreSQL database NAME and keeps it, ``--reuse NAME`` measures on it again
+without seeding (the index build is then not timed).
+
 Seeds a throw-away PostgreSQL database (``--database sqlite`` for SQLite) with resource
 pages cycled from the evaluation set (Czech, with English translations), times a full
 rebuild of the search index (``search_index rebuild``), starts gunicorn (production
@@ -71,32 +75,41 @@ def latencies(base, path_template, query, requests):
     return times
 
 
+def seed(env, workdir, args, name):
+    """Create and fill the database; returns the seconds a full index rebuild took."""
+    if args.database == "postgres":
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "root", name], check=True)  # noqa: S603, S607
+    manage(env, "migrate", "--no-input", "-v0")
+    manage(env, "createcachetable")
+    manage(env, "load_demo")
+    rows = workdir / "rows.jsonl"
+    write_rows(rows, args.pages)
+    manage(env, "import_resources", str(rows), "--no-progress")
+    started = time.perf_counter()
+    manage(env, "search_index", "rebuild", "--no-progress")
+    return time.perf_counter() - started
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=20000)
     parser.add_argument("--requests", type=int, default=20, help="per query and side")
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--keep", metavar="NAME", help="seed the PostgreSQL database NAME and keep it")
+    parser.add_argument("--reuse", metavar="NAME", help="measure on the PostgreSQL database NAME seeded by --keep")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="sic-search-bench-"))
-    name = f"sic_search_speed_{os.getpid()}"
+    name = args.reuse or args.keep or f"sic_search_speed_{os.getpid()}"
     overrides = {"DJANGO_SETTINGS_MODULE": "cms.settings.production", "ALLOWED_HOSTS": "127.0.0.1"}
     if args.database == "postgres":
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "root", name], check=True)  # noqa: S603, S607
         overrides["DATABASE_URL"] = f"postgres://root@127.0.0.1:5432/{name}"
     env = production_environment(workdir, **overrides)
+    build_seconds = None
     try:
-        manage(env, "migrate", "--no-input", "-v0")
-        manage(env, "createcachetable")
         manage(env, "collectstatic", "--no-input", "-v0")
-        manage(env, "load_demo")
-        rows = workdir / "rows.jsonl"
-        write_rows(rows, args.pages)
-        manage(env, "import_resources", str(rows), "--no-progress")
-        started = time.perf_counter()
-        manage(env, "search_index", "rebuild", "--no-progress")
-        build_seconds = time.perf_counter() - started
-
+        if not args.reuse:
+            build_seconds = seed(env, workdir, args, name)
         results = {}
         with gunicorn(env, workers=2) as server:
             sides = {
@@ -108,12 +121,13 @@ def main():
                     latencies(server, template, query, 2)  # warm up
                     results[(query, side)] = latencies(server, template, query, args.requests)
     finally:
-        if args.database == "postgres":
+        if args.database == "postgres" and not (args.keep or args.reuse):
             subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "root", name], check=False)  # noqa: S603, S607
 
     print(f"\nSearch speed: {args.pages} imported resources (+ the demo), {args.database}, gunicorn 2 workers, "
           f"{args.requests} sequential cache-miss requests per query and side\n")  # fmt: skip
-    print(f"index build (search_index rebuild, every page): {build_seconds:.1f} s\n")
+    if build_seconds is not None:
+        print(f"index build (search_index rebuild, every page): {build_seconds:.1f} s\n")
     print("| query | ours p50 | ours p95 | stock p50 | stock p95 |\n| --- | ---: | ---: | ---: | ---: |")
     every = {"ours": [], "stock": []}
     for query in QUERIES:

@@ -9,7 +9,6 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext as _
 
 from .analysis import fold
@@ -104,11 +103,3 @@ def suggest(text, language, models, taxonomy, limit=8):
     ]
     pages = [{"text": title, "kind": "page", "id": pk} for pk, title in titles]
     return engine, (pages + labels)[:limit]
-
-
-def in_hit_order(queryset, ids):
-    """``queryset`` restricted to the pages ``ids`` and ordered as they are."""
-    if not ids:
-        return queryset.none()
-    rank = Case(*[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)], output_field=IntegerField())
-    return queryset.filter(pk__in=ids).order_by(rank, "pk")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from cms.age_range import AGE_LIMIT
 from cms.api.errors import InvalidParameter
-from search.service import in_hit_order
+from search.hit_order import in_hit_order
 
 from ..models import Audience, ResourceType, Topic
 

@@ -8,11 +8,14 @@ paused and every touched page is indexed once, just before the transaction commi
 
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.db.models.signals import post_save
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from cms.planner import analyse_tables
 
 
 @contextmanager
@@ -42,3 +45,12 @@ def deferred_index_updates():
         for instance in model.objects.filter(pk__in=pks):
             index.insert_or_update_object(instance)
             ReferenceIndex.create_or_update_for_object(instance)
+
+
+def refresh_planner_statistics():
+    """ANALYZE what an import writes (see ``cms.planner``)."""
+    from resources.models import ResourcePage
+
+    search_index = apps.get_model("wagtailsearch", "IndexEntry")
+    audiences, topics = ResourcePage.audiences.through, ResourcePage.topics.through
+    analyse_tables(Page, ResourcePage, audiences, topics, ReferenceIndex, search_index)

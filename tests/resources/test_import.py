@@ -276,3 +276,20 @@ def test_imported_resources_are_searchable_and_in_the_reference_index(library, i
     assert page in ResourcePage.objects.live().search("Kyberšikana")
     references = ReferenceIndex.get_references_to(ResourceType.objects.get(slug="guide"))
     assert page.pk in {int(reference.object_id) for reference in references}
+
+
+def test_postgresql_statistics_are_refreshed_after_an_import(library, import_file):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    path = import_file([CZECH])
+    with CaptureQueriesContext(connection) as queries:
+        run(path)
+    analysed = [query["sql"] for query in queries if query["sql"].startswith("ANALYZE")]
+    if connection.vendor == "postgresql":
+        assert len(analysed) == 1 and '"resources_resourcepage"' in analysed[0]
+    else:
+        assert analysed == []
+    with CaptureQueriesContext(connection) as queries:
+        run(path)  # nothing changed: nothing to analyse
+    assert not any(query["sql"].startswith("ANALYZE") for query in queries)

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from resources.importing import ResourceImportError, import_resources, read_file
+from resources.importing.indexing import refresh_planner_statistics
 
 
 class Command(BaseCommand):
@@ -48,6 +49,8 @@ class Command(BaseCommand):
             )
             self.stdout.write(self.style.SUCCESS(message % {"count": len(raw_rows)}))
             return
+        if result.created or result.updated:
+            refresh_planner_statistics()
         message = _(
             "Imported %(total)s rows: %(created)s created, %(updated)s updated, %(unchanged)s unchanged; "
             "%(aliases)s synchronised placeholders."

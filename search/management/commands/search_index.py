@@ -2,11 +2,14 @@
 
 import sys
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
+
+from cms.planner import analyse_tables
 
 
 class Command(BaseCommand):
@@ -23,6 +26,7 @@ class Command(BaseCommand):
     def handle(self, action, no_progress=False, **options):
         if not settings.ELASTICSEARCH_URL:
             call_command("update_index", stdout=self.stdout, stderr=self.stderr)
+            analyse_tables(apps.get_model("wagtailsearch", "IndexEntry"))
             return
         from search import elastic_index
         from search.engines.elasticsearch import Unavailable
