@@ -31,6 +31,7 @@ install: $(VENV)/.runtime ## Create .venv and install the runtime dependencies
 install-dev: $(VENV)/.dev ## Install the runtime and development dependencies
 
 demo: install ## Set up the bilingual demo site and serve it on http://127.0.0.1:8000
+	$(MANAGE) local_encryption_key
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo

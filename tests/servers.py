@@ -9,7 +9,14 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-SERVICE_VARIABLES = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DEBUG"}
+SERVICE_VARIABLES = {
+    "DATABASE_URL",
+    "REDIS_URL",
+    "SECRET_KEY",
+    "FIELD_ENCRYPTION_KEY",
+    "DJANGO_SETTINGS_MODULE",
+    "DEBUG",
+}
 
 
 def clean_environment(**overrides):
@@ -22,6 +29,7 @@ def production_environment(workdir, **overrides):
     settings = {
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "test-only-production-like-key",
+        "FIELD_ENCRYPTION_KEY": "aZ6RVyw3BKGJ6_5QsXaWdyfz1cOF9nK4rzEFAE0VOQk=",
         "SECURE_SSL_REDIRECT": "0",
         "STATIC_ROOT": str(Path(workdir) / "static"),
         "DATABASE_URL": f"sqlite:///{Path(workdir) / 'db.sqlite3'}",

@@ -16,12 +16,23 @@ def envelope(code, message, fields=None):
     return {"error": {"code": code, "message": message, "fields": fields or {}}}
 
 
+def _messages(value, path=""):
+    """A field's messages as plain strings; a nested one says where: ``"1: Not a URL."``
+    for the second item of a list, ``"service: Too long."`` for a key of an object."""
+    if isinstance(value, dict):
+        return [message for key, item in value.items() for message in _messages(item, f"{path}{key}.")]
+    if isinstance(value, list):
+        if any(isinstance(item, dict | list) for item in value):
+            return [
+                message for index, item in enumerate(value) if item for message in _messages(item, f"{path}{index}.")
+            ]
+        return [f"{path[:-1]}: {item}" if path else str(item) for item in value]
+    return [f"{path[:-1]}: {value}" if path else str(value)]
+
+
 def _fields(detail):
     if isinstance(detail, dict):
-        return {
-            key: [str(item) for item in (value if isinstance(value, list) else [value])]
-            for key, value in detail.items()
-        }
+        return {key: _messages(value) for key, value in detail.items()}
     return {}
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("resources.api.urls")),
     path("", include("home.api.urls")),
     path("", include("search.api.urls")),
+    path("", include("reports.api.urls")),
     path("preview/", PreviewView.as_view(), name="preview"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="swagger-ui"),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "search",
+    "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -244,3 +245,14 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Reports (hotline, later helpline). Personal data in case records is encrypted with
+# FIELD_ENCRYPTION_KEY: Fernet keys separated by commas, the first one encrypts (see
+# reports/crypto.py and docs/hotline.md for rotation).
+FIELD_ENCRYPTION_KEY = os.environ.get("FIELD_ENCRYPTION_KEY", "")
+HOTLINE_RATE_LIMIT = os.environ.get("HOTLINE_RATE_LIMIT", "10/hour")  # reports per client
+HOTLINE_STATUS_RATE_LIMIT = os.environ.get("HOTLINE_STATUS_RATE_LIMIT", "60/hour")  # status reads per client
+# Where out-of-remit reports (cyberbullying, sexting…) are sent: the helpline's page.
+HELPLINE_URL = os.environ.get("HELPLINE_URL", "/cs/")
+HOTLINE_RETENTION_DAYS = int(os.environ.get("HOTLINE_RETENTION_DAYS", "365"))
+HOTLINE_FROM_EMAIL = os.environ.get("HOTLINE_FROM_EMAIL", "hotline@localhost")

@@ -1,4 +1,6 @@
-"""Local development: DEBUG on, a fixed development secret key."""
+"""Local development: DEBUG on, a fixed development secret key, a local encryption key."""
+
+from reports.local_key import read_local_key
 
 from .base import *  # noqa: F403
 from .base import env_bool
@@ -6,3 +8,5 @@ from .base import env_bool
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Without FIELD_ENCRYPTION_KEY, the key `make demo` generated for this checkout.
+FIELD_ENCRYPTION_KEY = FIELD_ENCRYPTION_KEY or read_local_key(BASE_DIR)  # noqa: F405

@@ -10,6 +10,11 @@ from .base import env_bool
 DEBUG = False
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+if not FIELD_ENCRYPTION_KEY:  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set the FIELD_ENCRYPTION_KEY environment variable (personal data in reports is encrypted with it; "
+        "see docs/hotline.md)."
+    )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -16,3 +16,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = tempfile.mkdtemp(prefix="sic-test-static-")
 WHITENOISE_USE_FINDERS = True
+FIELD_ENCRYPTION_KEY = "aZ6RVyw3BKGJ6_5QsXaWdyfz1cOF9nK4rzEFAE0VOQk="  # a test-only Fernet key
+HOTLINE_RATE_LIMIT = "10/hour"

@@ -1,0 +1,35 @@
+"""Per-client limits on the public report endpoints, counted in the shared cache only.
+
+The client is known to the limiter by a keyed hash of its address, kept in the cache
+(Redis with REDIS_URL, Django's database cache otherwise: shared by every worker, never
+per-process memory) and gone when the window ends. Nothing is written to the database
+or the logs.
+"""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from rest_framework.throttling import SimpleRateThrottle
+
+
+class ClientRateThrottle(SimpleRateThrottle):
+    setting = ""
+
+    def get_rate(self):
+        return getattr(settings, self.setting)
+
+    def get_cache_key(self, request, view):
+        client = self.get_ident(request)
+        digest = hmac.new(settings.SECRET_KEY.encode(), client.encode(), hashlib.sha256).hexdigest()[:32]
+        return f"throttle:{self.scope}:{digest}"
+
+
+class HotlineIntakeThrottle(ClientRateThrottle):
+    scope = "hotline-intake"
+    setting = "HOTLINE_RATE_LIMIT"
+
+
+class HotlineStatusThrottle(ClientRateThrottle):
+    scope = "hotline-status"
+    setting = "HOTLINE_STATUS_RATE_LIMIT"

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from .views import HotlineIntakeView, HotlineStatusView
+
+urlpatterns = [
+    path("reports/hotline/", HotlineIntakeView.as_view(), name="hotline-report"),
+    path("reports/hotline/status/", HotlineStatusView.as_view(), name="hotline-status"),
+]

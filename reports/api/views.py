@@ -1,0 +1,123 @@
+"""``/api/v1/reports/hotline/``: file a report; ``…/status/``: follow it with its token."""
+
+import secrets
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound, UnsupportedMediaType
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cms.api.errors import InvalidParameter
+
+from ..hotline.intake import public_status, receive_report
+from ..hotline.serializers import HotlineReportSerializer
+from ..models import Channel, Status
+from .throttling import HotlineIntakeThrottle, HotlineStatusThrottle
+
+MAX_IDEMPOTENCY_KEY_LENGTH = 255
+
+RECEIPT = inline_serializer(
+    "HotlineReceipt",
+    {
+        "reference": serializers.CharField(),
+        "status_token": serializers.CharField(help_text="Secret: with the reference it reads the status."),
+        "status": serializers.ChoiceField(choices=Status.choices),
+    },
+)
+REDIRECT_TO_HELPLINE = inline_serializer(
+    "HotlineOutOfRemit",
+    {"stored": serializers.BooleanField(), "message": serializers.CharField(), "helpline_url": serializers.CharField()},
+)
+STATUS = inline_serializer(
+    "HotlineStatus",
+    {"reference": serializers.CharField(), "status": serializers.ChoiceField(choices=Status.choices)},
+)
+
+
+def helpline_answer():
+    return {
+        "stored": False,
+        "message": _(
+            "This is not something the hotline handles, so nothing was stored. The helpline can help: "
+            "it is anonymous and free."
+        ),
+        "helpline_url": settings.HELPLINE_URL,
+    }
+
+
+class HotlineIntakeView(APIView):
+    parser_classes = [JSONParser]
+    throttle_classes = [HotlineIntakeThrottle]
+
+    @extend_schema(
+        operation_id="hotline_report_create",
+        request=HotlineReportSerializer,
+        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, description="Retry safely.")],
+        responses={
+            201: RECEIPT,
+            200: OpenApiResponse(REDIRECT_TO_HELPLINE, description="Out of remit: nothing stored."),
+            400: OpenApiResponse(description="A field is not valid; `error.fields` names it."),
+            415: OpenApiResponse(description="Files are refused: never send such material."),
+            429: OpenApiResponse(description="Too many reports from this client; see Retry-After."),
+        },
+    )
+    def post(self, request):
+        if request.content_type.startswith("multipart/") or request.FILES:
+            raise UnsupportedMediaType(
+                request.content_type,
+                _(
+                    "Never send images, videos or other files, not even as evidence: sending them is a crime. "
+                    "Give only the addresses where the content is."
+                ),
+            )
+        key = request.headers.get("Idempotency-Key", "").strip()
+        if len(key) > MAX_IDEMPOTENCY_KEY_LENGTH:
+            raise InvalidParameter({"Idempotency-Key": [_("At most 255 characters.")]})
+        serializer = HotlineReportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        if not serializer.in_remit:
+            return Response(helpline_answer())
+        if serializer.is_spam:
+            # Answer as if stored, so the software that filled the hidden field learns nothing.
+            fake = f"HL-{timezone.now().year}-{secrets.randbelow(10**6):06d}"
+            return Response({"reference": fake, "status_token": secrets.token_urlsafe(24), "status": "received"}, 201)
+        receipt = receive_report(serializer.validated_data, self.channel(request), key)
+        response = Response(
+            {
+                "reference": receipt.report.reference,
+                "status_token": receipt.status_token,
+                "status": receipt.report.status,
+            },
+            status=status.HTTP_201_CREATED,
+        )
+        if not receipt.created:
+            response["Idempotent-Replayed"] = "true"
+        return response
+
+    def channel(self, request):
+        return Channel.API
+
+
+class HotlineStatusView(APIView):
+    throttle_classes = [HotlineStatusThrottle]
+
+    @extend_schema(
+        operation_id="hotline_report_status",
+        parameters=[OpenApiParameter("reference", str, required=True), OpenApiParameter("token", str, required=True)],
+        responses={200: STATUS, 404: OpenApiResponse(description="No report matches this reference and token.")},
+    )
+    def get(self, request):
+        missing = {
+            name: [_("This parameter is required.")] for name in ("reference", "token") if not request.GET.get(name)
+        }
+        if missing:
+            raise InvalidParameter(missing)
+        report = public_status(request.GET["reference"], request.GET["token"])
+        if report is None:
+            raise NotFound(_("No report matches this reference and token."))
+        return Response({"reference": report.reference, "status": report.status})

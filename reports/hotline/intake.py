@@ -1,0 +1,100 @@
+"""Receiving a hotline report: one transaction, one reference, addresses joined when open.
+
+Nothing about the person who reports is taken from the request: no address, no user
+agent, no cookie. What they choose to give (an e-mail address, with consent) is
+encrypted.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ..models import CaseEvent, HotlineReport, IntakeReceipt, ReferenceSequence, ReportedUrl, ReportedUrlLink
+from .reported_urls import url_hash
+
+REFERENCE_PREFIX = "HL"
+
+
+@dataclass
+class Receipt:
+    report: HotlineReport
+    status_token: str
+    created: bool  # False when an Idempotency-Key had been answered before
+
+
+def _idempotency_hash(key):
+    return hashlib.sha256(f"hotline-intake:{key}".encode()).hexdigest()
+
+
+def _earlier_receipt(key_hash):
+    receipt = IntakeReceipt.objects.select_related("report").filter(key_hash=key_hash).first()
+    return Receipt(receipt.report, receipt.status_token, created=False) if receipt else None
+
+
+def _attach_url(report, url, host, now):
+    digest = url_hash(url)
+    open_record = ReportedUrl.objects.select_for_update().exclude(state=ReportedUrl.State.CLOSED)
+    record = open_record.filter(url_hash=digest).first()
+    joined = record is not None
+    if not joined:
+        record = ReportedUrl.objects.create(url=url, url_hash=digest, host=host, first_reported_at=now)
+    ReportedUrlLink.objects.create(report=report, reported_url=record, created_at=now, joined_existing=joined)
+    if joined:
+        CaseEvent.objects.create(report=report, reported_url=record, kind=CaseEvent.Kind.JOINED, created_at=now)
+
+
+def receive_report(data, channel, idempotency_key=""):
+    """Store a report from validated ``data`` (``urls`` as ``(url, host)`` pairs)."""
+    key_hash = _idempotency_hash(idempotency_key) if idempotency_key else ""
+    if key_hash and (earlier := _earlier_receipt(key_hash)):
+        return earlier
+    try:
+        with transaction.atomic():
+            return _store(data, channel, key_hash)
+    except IntegrityError:
+        # The same Idempotency-Key arrived twice at once: the other request stored it.
+        if key_hash and (earlier := _earlier_receipt(key_hash)):
+            return earlier
+        raise
+
+
+def _store(data, channel, key_hash):
+    now = timezone.now()
+    email = data.get("reporter_email") or ""
+    report = HotlineReport(
+        reference=ReferenceSequence.next_reference(REFERENCE_PREFIX, now),
+        received_at=now,
+        channel=channel,
+        category=data["category"],
+        source_type=data["source_type"],
+        source_details=data.get("source_details") or {},
+        description=data.get("description") or "",
+        language=data.get("language") or "cs",
+        reporter_email=email,
+        wants_feedback=bool(email and data.get("wants_feedback")),
+        consent_at=now if email else None,
+    )
+    token = report.new_status_token()
+    report.save()
+    for url, host in data["urls"]:
+        _attach_url(report, url, host, now)
+    CaseEvent.objects.create(
+        report=report,
+        kind=CaseEvent.Kind.RECEIVED,
+        created_at=now,
+        details={"channel": channel, "addresses": len(data["urls"])},
+    )
+    if key_hash:
+        IntakeReceipt.objects.create(key_hash=key_hash, report=report, status_token=token, created_at=now)
+    return Receipt(report, token, created=True)
+
+
+def public_status(reference, token):
+    """The report whose status ``token`` may read, or None when the reference or the token
+    is wrong (the two cannot be told apart). Its ``status`` is coarse by design."""
+    report = HotlineReport.objects.filter(reference=(reference or "").strip().upper()).first()
+    if report is None or not report.token_matches(token or ""):
+        return None
+    return report

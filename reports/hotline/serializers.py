@@ -1,0 +1,89 @@
+"""The intake contract: field names, values and the reason for every refusal."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from ..models import Category, OutOfRemitCategory, SourceType
+from ..models.hotline import MAX_DESCRIPTION_LENGTH
+from .reported_urls import InvalidUrl, normalise_url
+
+MAX_URLS = 20
+LANGUAGES = [("cs", "čeština"), ("en", "English")]
+
+
+class SourceDetailsSerializer(serializers.Serializer):
+    service = serializers.CharField(
+        max_length=100, required=False, allow_blank=True, help_text="The service or app, e.g. a network's name."
+    )
+    seen_at = serializers.DateTimeField(required=False, help_text="When the content was seen.")
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and (unknown := sorted(set(data) - set(self.fields))):
+            raise serializers.ValidationError(
+                {name: [_("Unknown detail; allowed: service, seen_at.")] for name in unknown}
+            )
+        return super().to_internal_value(data)
+
+    def validate_seen_at(self, value):
+        if value > timezone.now():
+            raise serializers.ValidationError(_("This time is in the future."))
+        return value
+
+
+class UrlListField(serializers.ListField):
+    child = serializers.CharField(trim_whitespace=True, allow_blank=True, max_length=4096)
+
+    def to_internal_value(self, data):
+        addresses = super().to_internal_value(data)
+        normalised, errors = {}, {}
+        for index, address in enumerate(addresses):
+            try:
+                url, host = normalise_url(address)
+            except InvalidUrl as error:
+                errors[index] = [str(error)]
+            else:
+                normalised.setdefault(url, host)
+        if errors:
+            raise serializers.ValidationError(errors)
+        return list(normalised.items())
+
+
+class HotlineReportSerializer(serializers.Serializer):
+    urls = UrlListField(
+        min_length=1,
+        max_length=MAX_URLS,
+        help_text="1 to 20 http(s) addresses where the content is. Never send the content itself.",
+    )
+    category = serializers.ChoiceField(choices=[*Category.choices, *OutOfRemitCategory.choices])
+    source_type = serializers.ChoiceField(choices=SourceType.choices)
+    source_details = SourceDetailsSerializer(required=False)
+    description = serializers.CharField(
+        max_length=MAX_DESCRIPTION_LENGTH, required=False, allow_blank=True, trim_whitespace=True
+    )
+    language = serializers.ChoiceField(choices=LANGUAGES, required=False)
+    reporter_email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
+    wants_feedback = serializers.BooleanField(required=False, default=False)
+    consent = serializers.BooleanField(
+        required=False, default=False, help_text="Required with reporter_email: consent to keep the address."
+    )
+    # A field people never see; software that fills every field fills it too.
+    homepage = serializers.CharField(required=False, allow_blank=True, write_only=True)
+
+    def validate(self, data):
+        errors = {}
+        if data.get("reporter_email") and not data.get("consent"):
+            errors["consent"] = [_("We can keep your e-mail address only with your consent.")]
+        if data.get("wants_feedback") and not data.get("reporter_email"):
+            errors["reporter_email"] = [_("Give an e-mail address to receive feedback.")]
+        if errors:
+            raise serializers.ValidationError(errors)
+        return data
+
+    @property
+    def in_remit(self):
+        return self.validated_data["category"] in Category.values
+
+    @property
+    def is_spam(self):
+        return bool(self.validated_data.get("homepage"))

@@ -1,0 +1,31 @@
+"""Records that the application only ever adds: no update, no delete, not even in bulk."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+
+class AppendOnlyError(PermissionDenied):
+    pass
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError(f"{self.model._meta.verbose_name} entries cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError(f"{self.model._meta.verbose_name} entries cannot be deleted.")
+
+
+class AppendOnlyModel(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError(f"{self._meta.verbose_name} entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{self._meta.verbose_name} entries cannot be deleted.")

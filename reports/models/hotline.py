@@ -1,0 +1,294 @@
+"""Hotline cases: a report, the addresses it names, and the case's history.
+
+One address is one ``ReportedUrl`` while it is open: a second report of it joins the same
+record, so one assessment serves every report and statistics can count the duplicates.
+"""
+
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..crypto import EncryptedTextField
+from .append_only import AppendOnlyModel
+
+MAX_DESCRIPTION_LENGTH = 5000
+
+
+class Category(models.TextChoices):
+    CSAM = "csam", _("Child sexual abuse material")
+    RACISM_XENOPHOBIA = "racism-xenophobia", _("Racism and xenophobia")
+    OTHER_ILLEGAL = "other-illegal", _("Other illegal content")
+
+
+class OutOfRemitCategory(models.TextChoices):
+    """Categories the form offers that belong to the helpline: nothing is stored."""
+
+    CYBERBULLYING = "cyberbullying", _("Cyberbullying")
+    SEXTING = "sexting", _("Sexting")
+    OTHER = "other", _("Something else")
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("web form")
+    API = "api", _("API")
+    EMAIL = "email", _("e-mail")
+    INHOPE = "inhope", _("INHOPE (ICCAM)")
+    PARTNER = "partner", _("partner")
+
+
+class SourceType(models.TextChoices):
+    WEBPAGE = "webpage", _("Web page")
+    SOCIAL_NETWORK = "social-network", _("Social network")
+    CHAT = "chat", _("Chat or messenger")
+    EMAIL = "email", _("E-mail")
+    P2P = "p2p", _("File sharing (P2P)")
+    OTHER = "other", _("Other")
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("received")
+    IN_ASSESSMENT = "in-assessment", _("in assessment")
+    FORWARDED = "forwarded", _("forwarded")
+    CLOSED = "closed", _("closed")
+
+
+class CloseReason(models.TextChoices):
+    ASSESSED = "assessed", _("assessed, nothing more to do")
+    NOT_ILLEGAL = "not-illegal", _("not illegal")
+    NOT_FOUND = "not-found", _("content not found")
+    OUT_OF_REMIT = "out-of-remit", _("outside the hotline's remit")
+    DUPLICATE = "duplicate", _("duplicate of another case")
+    OTHER = "other", _("other")
+
+
+class Classification(models.TextChoices):
+    BASELINE_ILLEGAL = "baseline-illegal", _("illegal (INHOPE baseline)")
+    NATIONAL_ILLEGAL = "national-illegal", _("illegal under national law")
+    NOT_ILLEGAL = "not-illegal", _("not illegal")
+    NOT_FOUND = "not-found", _("not found")
+    OUT_OF_REMIT = "out-of-remit", _("outside the remit")
+
+
+class ContentType(models.TextChoices):
+    IMAGE = "image", _("image")
+    VIDEO = "video", _("video")
+    TEXT = "text", _("text")
+    OTHER = "other", _("other")
+
+
+class SiteType(models.TextChoices):
+    """Site types modelled on INHOPE's ICCAM list."""
+
+    WEBSITE = "website", _("website")
+    IMAGE_HOST = "image-host", _("image host")
+    FILE_HOST = "file-host", _("file host")
+    VIDEO_PLATFORM = "video-platform", _("video platform")
+    SOCIAL_NETWORK = "social-network", _("social network")
+    FORUM = "forum", _("forum or board")
+    BLOG = "blog", _("blog")
+    CHAT = "chat", _("chat or messenger")
+    SEARCH = "search", _("search provider")
+    REDIRECTOR = "redirector", _("redirector or link shortener")
+    OTHER = "other", _("other")
+
+
+class VictimAgeGroup(models.TextChoices):
+    INFANT = "infant", _("infant or toddler")
+    PRE_PUBESCENT = "pre-pubescent", _("pre-pubescent")
+    PUBESCENT = "pubescent", _("pubescent")
+    UNKNOWN = "unknown", _("not determined")
+
+
+class VictimGender(models.TextChoices):
+    FEMALE = "female", _("female")
+    MALE = "male", _("male")
+    BOTH = "both", _("both")
+    UNKNOWN = "unknown", _("not determined")
+
+
+class ReferenceSequence(models.Model):
+    """The last number given per prefix and year: ``HL-2026-000123``."""
+
+    prefix = models.CharField(max_length=8)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="reports_one_sequence_per_year")]
+
+    def __str__(self):
+        return f"{self.prefix}-{self.year}: {self.last}"
+
+    @classmethod
+    def next_reference(cls, prefix, when):
+        with transaction.atomic():
+            cls.objects.get_or_create(prefix=prefix, year=when.year)
+            sequence = cls.objects.select_for_update().get(prefix=prefix, year=when.year)
+            sequence.last += 1
+            sequence.save(update_fields=["last"])
+        return f"{prefix}-{when.year}-{sequence.last:06d}"
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class HotlineReport(models.Model):
+    reference = models.CharField(_("reference"), max_length=20, unique=True)
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices, default=Channel.WEB)
+    category = models.CharField(_("category"), max_length=32, choices=Category.choices, db_index=True)
+    source_type = models.CharField(_("where it was seen"), max_length=16, choices=SourceType.choices)
+    source_details = models.JSONField(_("details of the source"), default=dict, blank=True)
+    description = models.TextField(_("description"), max_length=MAX_DESCRIPTION_LENGTH, blank=True)
+    language = models.CharField(_("language"), max_length=8, default="cs")
+    reporter_email = EncryptedTextField(_("reporter's e-mail"), blank=True)
+    wants_feedback = models.BooleanField(_("wants feedback"), default=False)
+    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED, db_index=True
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("analyst"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hotline_cases",
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, db_index=True)
+    close_reason = models.CharField(_("reason for closing"), max_length=16, choices=CloseReason.choices, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    status_token_hash = models.CharField(max_length=64, editable=False)
+    # Optimistic locking: every change of the case raises it; a form sends the version it
+    # was built from, and a change built from an older one is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("hotline report")
+        verbose_name_plural = _("hotline reports")
+        ordering = ["-received_at", "-pk"]
+        permissions = [("access_hotline", _("Can work on hotline cases"))]
+
+    def __str__(self):
+        return self.reference
+
+    def new_status_token(self):
+        token = secrets.token_urlsafe(24)
+        self.status_token_hash = hash_token(token)
+        return token
+
+    def token_matches(self, token):
+        return bool(token) and hmac.compare_digest(self.status_token_hash, hash_token(token))
+
+
+class ReportedUrl(models.Model):
+    class State(models.TextChoices):
+        OPEN = "open", _("open")
+        ASSESSED = "assessed", _("assessed")
+        CLOSED = "closed", _("closed")
+
+    url = models.TextField(_("address"), blank=True)  # emptied by retention; the hash stays
+    url_hash = models.CharField(_("SHA-256 of the address"), max_length=64, db_index=True)
+    host = models.CharField(_("host"), max_length=255, blank=True)
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.OPEN, db_index=True)
+    first_reported_at = models.DateTimeField(_("first reported"), default=timezone.now)
+    reports = models.ManyToManyField(HotlineReport, through="ReportedUrlLink", related_name="urls")
+    classification = models.CharField(_("classification"), max_length=20, choices=Classification.choices, blank=True)
+    content_type = models.CharField(_("content type"), max_length=8, choices=ContentType.choices, blank=True)
+    site_type = models.CharField(_("site type"), max_length=20, choices=SiteType.choices, blank=True)
+    victim_age_group = models.CharField(
+        _("victim's age group"), max_length=16, choices=VictimAgeGroup.choices, blank=True
+    )
+    victim_gender = models.CharField(_("victim's gender"), max_length=8, choices=VictimGender.choices, blank=True)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assessed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    assessed_at = models.DateTimeField(_("assessed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reported address")
+        verbose_name_plural = _("reported addresses")
+        constraints = [
+            # One open record per address: a new report of it joins that record.
+            models.UniqueConstraint(
+                fields=["url_hash"], condition=~models.Q(state="closed"), name="reports_one_open_record_per_url"
+            )
+        ]
+
+    def __str__(self):
+        return self.url_hash[:12]
+
+
+class ReportedUrlLink(models.Model):
+    report = models.ForeignKey(HotlineReport, on_delete=models.CASCADE, related_name="url_links")
+    reported_url = models.ForeignKey(ReportedUrl, on_delete=models.CASCADE, related_name="report_links")
+    created_at = models.DateTimeField(default=timezone.now)
+    joined_existing = models.BooleanField(default=False)  # a duplicate report of an open address
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "reported_url"], name="reports_link_once")]
+
+    def __str__(self):
+        return f"{self.report} → {self.reported_url}"
+
+
+class CaseEvent(AppendOnlyModel):
+    """What happened to a case, in order: the case's history, never rewritten."""
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", _("report received")
+        JOINED = "joined", _("address already open: report joined it")
+        ASSIGNED = "assigned", _("assigned")
+        ASSESSED = "assessed", _("address assessed")
+        NOTE = "note", _("note")
+        STATUS = "status", _("status changed")
+        CLOSED = "closed", _("closed")
+        FEEDBACK = "feedback", _("feedback sent to the reporter")
+        ANONYMISED = "anonymised", _("anonymised")
+
+    report = models.ForeignKey(HotlineReport, on_delete=models.PROTECT, related_name="events")
+    reported_url = models.ForeignKey(ReportedUrl, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("what"), max_length=16, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("who"), max_length=150, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+        ordering = ["created_at", "pk"]
+
+
+class IntakeReceipt(models.Model):
+    """An ``Idempotency-Key`` already answered: a retry gets the same report back.
+
+    The status token is kept encrypted so the retry can repeat it; receipts are deleted
+    after a day by ``apply_retention``.
+    """
+
+    key_hash = models.CharField(max_length=64, unique=True)
+    report = models.ForeignKey(HotlineReport, on_delete=models.CASCADE, related_name="+")
+    status_token = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return f"{self.report} ({self.created_at:%Y-%m-%d %H:%M})"

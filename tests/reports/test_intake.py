@@ -1,0 +1,199 @@
+"""``POST /api/v1/reports/hotline/`` and the status endpoint: the contract and its refusals."""
+
+import logging
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from reports.models import CaseEvent, HotlineReport, IntakeReceipt, ReportedUrl
+
+
+def test_a_report_is_stored_with_a_reference_and_a_status_token(post_report, report_data):
+    response = post_report(report_data)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["reference"].startswith("HL-") and body["reference"].endswith("-000001")
+    assert len(body["status_token"]) >= 32 and body["status"] == "received"
+
+    report = HotlineReport.objects.get(reference=body["reference"])
+    assert (report.category, report.source_type, report.channel) == ("csam", "webpage", "api")
+    assert report.status_token_hash != body["status_token"]  # only its hash is kept
+    assert [link.url for link in report.urls.all()] == ["https://example.com/some/page"]
+    assert list(report.events.values_list("kind", flat=True)) == ["received"]
+
+
+def test_references_count_up(post_report, report_data):
+    first = post_report(report_data).json()["reference"]
+    second = post_report({**report_data, "urls": ["https://other.example/"]}).json()["reference"]
+    assert int(second.rsplit("-", 1)[1]) == int(first.rsplit("-", 1)[1]) + 1
+
+
+@pytest.mark.parametrize(
+    ("address", "stored"),
+    [
+        ("HTTP://EXAMPLE.com:80/a/b?x=1#frag", "http://example.com/a/b?x=1"),
+        ("https://bücher.example/", "https://xn--bcher-kva.example/"),
+        ("https://example.com:8443", "https://example.com:8443/"),
+    ],
+)
+def test_addresses_are_normalised(post_report, report_data, address, stored):
+    assert post_report({**report_data, "urls": [address]}).status_code == 201
+    assert ReportedUrl.objects.get().url == stored
+
+
+def test_the_same_open_address_joins_the_existing_record(post_report, report_data):
+    post_report(report_data)
+    post_report({**report_data, "urls": ["https://example.com/some/page", "https://example.com/another"]})
+    assert ReportedUrl.objects.count() == 2
+    shared = ReportedUrl.objects.get(url="https://example.com/some/page")
+    assert shared.reports.count() == 2
+    assert CaseEvent.objects.filter(kind="joined", reported_url=shared).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"urls": []}, "urls"),
+        ({"urls": "https://example.com"}, "urls"),
+        ({"urls": ["ftp://example.com/file"]}, "urls"),
+        ({"urls": ["javascript:alert(1)"]}, "urls"),
+        ({"urls": ["https://"]}, "urls"),
+        ({"urls": ["https://exa mple.com"]}, "urls"),
+        ({"urls": [f"https://example.com/{n}" for n in range(21)]}, "urls"),
+        ({"category": "spam"}, "category"),
+        ({"category": None}, "category"),
+        ({"source_type": "tv"}, "source_type"),
+        ({"source_details": {"service": "x" * 101}}, "source_details"),
+        ({"source_details": {"colour": "red"}}, "source_details"),
+        ({"source_details": {"seen_at": "2999-01-01T00:00:00Z"}}, "source_details"),
+        ({"description": "x" * 5001}, "description"),
+        ({"language": "de"}, "language"),
+        ({"reporter_email": "not-an-address", "consent": True}, "reporter_email"),
+        ({"reporter_email": "me@example.org"}, "consent"),
+        ({"wants_feedback": True}, "reporter_email"),
+    ],
+)
+def test_bad_values_answer_400_naming_the_field_and_store_nothing(post_report, report_data, change, field):
+    response = post_report({**report_data, **change})
+    assert response.status_code == 400, response.content
+    error = response.json()["error"]
+    assert field in error["fields"] and error["fields"][field]
+    assert not HotlineReport.objects.exists() and not ReportedUrl.objects.exists()
+
+
+def test_the_reason_for_a_bad_address_names_its_position(post_report, report_data):
+    english = {"Accept-Language": "en"}
+    response = post_report({**report_data, "urls": ["https://ok.example/", "ftp://bad.example/"]}, **english)
+    assert response.json()["error"]["fields"]["urls"] == ["1: Only http:// and https:// addresses can be reported."]
+    details = post_report({**report_data, "source_details": {"service": "x" * 101}}, **english).json()["error"][
+        "fields"
+    ]
+    assert details["source_details"] == ["service: Ensure this field has no more than 100 characters."]
+
+
+@pytest.mark.parametrize("category", ["cyberbullying", "sexting", "other"])
+def test_out_of_remit_categories_store_nothing_and_point_to_the_helpline(post_report, report_data, category):
+    response = post_report({**report_data, "category": category})
+    assert response.status_code == 200
+    assert response.json()["stored"] is False and "helpline" in response.json()["message"]
+    assert not HotlineReport.objects.exists() and not ReportedUrl.objects.exists()
+
+
+def test_files_are_refused_with_a_warning(client, db):
+    upload = {"urls": "https://example.com/", "evidence": ("photo.jpg", b"\xff\xd8\xff", "image/jpeg")}
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload["evidence"] = SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff", content_type="image/jpeg")
+    response = client.post("/api/v1/reports/hotline/", upload)
+    assert response.status_code == 415
+    assert "Never send images, videos or other files" in response.json()["error"]["message"]
+    assert not HotlineReport.objects.exists()
+
+
+def test_an_e_mail_address_with_consent_is_kept_encrypted(post_report, report_data):
+    response = post_report(
+        {**report_data, "reporter_email": "reporter@example.org", "consent": True, "wants_feedback": True}
+    )
+    report = HotlineReport.objects.get(reference=response.json()["reference"])
+    assert report.reporter_email == "reporter@example.org" and report.wants_feedback and report.consent_at
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reporter_email FROM reports_hotlinereport WHERE id = %s", [report.pk])
+        (raw,) = cursor.fetchone()
+    assert raw and "reporter" not in raw and "example.org" not in raw
+
+
+def test_an_idempotent_retry_returns_the_first_report(post_report, report_data):
+    first = post_report(report_data, **{"Idempotency-Key": "retry-1"})
+    again = post_report(report_data, **{"Idempotency-Key": "retry-1"})
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json() and again["Idempotent-Replayed"] == "true"
+    assert HotlineReport.objects.count() == 1 and IntakeReceipt.objects.count() == 1
+    other = post_report(report_data, **{"Idempotency-Key": "retry-2"})
+    assert other.json()["reference"] != first.json()["reference"]
+
+
+def test_an_over_long_idempotency_key_is_refused(post_report, report_data):
+    response = post_report(report_data, **{"Idempotency-Key": "k" * 256})
+    assert response.status_code == 400 and "Idempotency-Key" in response.json()["error"]["fields"]
+
+
+def test_the_honeypot_stores_nothing_but_looks_accepted(post_report, report_data):
+    response = post_report({**report_data, "homepage": "http://spam.example"})
+    assert response.status_code == 201 and response.json()["reference"].startswith("HL-")
+    assert not HotlineReport.objects.exists()
+
+
+def test_the_rate_limit_answers_429_with_retry_after(post_report, report_data, settings):
+    settings.HOTLINE_RATE_LIMIT = "3/hour"
+    for _ in range(3):
+        assert post_report(report_data).status_code == 201
+    refused = post_report(report_data)
+    assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= 3600
+    assert refused.json()["error"]["code"] == "throttled"
+    assert HotlineReport.objects.count() == 3
+
+
+def test_nothing_identifying_the_client_is_stored_or_logged(client, db, report_data, caplog):
+    marker_ip, marker_agent = "203.0.113.77", "MarkerAgent/9.9"
+    caplog.set_level(logging.DEBUG)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            "/api/v1/reports/hotline/",
+            report_data,
+            content_type="application/json",
+            REMOTE_ADDR=marker_ip,
+            HTTP_USER_AGENT=marker_agent,
+            HTTP_X_FORWARDED_FOR=marker_ip,
+        )
+        client.post(  # and a refused one, which Django logs as a warning
+            "/api/v1/reports/hotline/", {"urls": []}, content_type="application/json", REMOTE_ADDR=marker_ip
+        )
+    assert response.status_code == 201
+    written = " ".join(str(query["sql"]) for query in queries)
+    assert marker_ip not in written and marker_agent not in written
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert marker_ip not in logged and marker_agent not in logged
+
+
+def test_status_reads_the_coarse_status_with_the_token(client, post_report, report_data):
+    receipt = post_report(report_data).json()
+    response = client.get(
+        "/api/v1/reports/hotline/status/", {"reference": receipt["reference"], "token": receipt["status_token"]}
+    )
+    assert response.status_code == 200
+    assert response.json() == {"reference": receipt["reference"], "status": "received"}
+
+
+def test_a_wrong_token_looks_exactly_like_an_unknown_reference(client, post_report, report_data):
+    receipt = post_report(report_data).json()
+    wrong_token = client.get("/api/v1/reports/hotline/status/", {"reference": receipt["reference"], "token": "x" * 32})
+    unknown = client.get("/api/v1/reports/hotline/status/", {"reference": "HL-2000-999999", "token": "x" * 32})
+    assert wrong_token.status_code == unknown.status_code == 404
+    assert wrong_token.content == unknown.content
+
+
+def test_status_needs_both_parameters(client, db):
+    response = client.get("/api/v1/reports/hotline/status/", {"reference": "HL-2026-000001"})
+    assert response.status_code == 400 and list(response.json()["error"]["fields"]) == ["token"]
