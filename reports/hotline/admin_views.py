@@ -1,0 +1,141 @@
+"""The analysts' workspace in the Wagtail admin: the queue and the case.
+
+Only users with ``reports.access_hotline`` (the Hotline analysts and Administrators
+groups) get here; anyone else gets 403. A reported address is shown defanged as plain
+text with a copy button: never a link, never fetched, no preview of any kind.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ..access import require_permission
+from ..models import AuditEntry, HotlineReport, ReportedUrl, Status, audit
+from . import workflow
+from .forms import AssessForm, AssignForm, CloseForm, NoteForm, QueueFilter
+from .reported_urls import defang
+
+QUEUE_PAGE_SIZE = 50
+# The browser loads nothing from anywhere else on these pages, whatever a value contains.
+NO_EXTERNAL_LOADS = "img-src 'self' data:; media-src 'none'; frame-src 'none'; connect-src 'self'"
+
+
+def hotline_access(view):
+    @wraps(view)
+    @require_permission("reports.access_hotline")
+    def check(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Content-Security-Policy"] = NO_EXTERNAL_LOADS
+        response["Referrer-Policy"] = "no-referrer"
+        response["Cache-Control"] = "no-store"
+        return response
+
+    return check
+
+
+@hotline_access
+def queue(request):
+    reports = (
+        HotlineReport.objects.select_related("assigned_to")
+        .annotate(address_count=Count("url_links"))
+        .order_by("-received_at", "-pk")
+    )
+    filters = QueueFilter(request.GET or None, queryset=reports, request=request)
+    page = Paginator(filters.qs, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    by_status = dict(HotlineReport.objects.values_list("status").annotate(count=Count("pk")).order_by())
+    counts = [(value, label, by_status.get(value, 0)) for value, label in Status.choices]
+    context = {"filters": filters, "page": page, "counts": counts, "query": _query_without_page(request)}
+    return render(request, "reports/hotline/queue.html", context)
+
+
+def _query_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _assign(report, data, user):
+    workflow.assign(report, user, data["version"])
+
+
+def _assess(report, data, user):
+    record = get_object_or_404(ReportedUrl, pk=data["reported_url"], report_links__report=report)
+    names = ("classification", "content_type", "site_type", "victim_age_group", "victim_gender")
+    workflow.assess(report, record, user, data["version"], {name: data[name] for name in names})
+
+
+def _note(report, data, user):
+    workflow.add_note(report, user, data["version"], data["text"])
+
+
+def _close(report, data, user):
+    workflow.close(report, user, data["version"], data["reason"], data["note"])
+
+
+ACTIONS = {
+    "assign": (AssignForm, _assign),
+    "assess": (AssessForm, _assess),
+    "note": (NoteForm, _note),
+    "close": (CloseForm, _close),
+}
+
+
+@hotline_access
+@require_http_methods(["GET", "POST"])
+def case(request, pk):
+    report = get_object_or_404(HotlineReport.objects.select_related("assigned_to"), pk=pk)
+    if request.method == "POST":
+        action = ACTIONS.get(request.POST.get("action"))
+        if action is None:
+            messages.error(request, _("Unknown action."))
+            return redirect("hotline_case", pk=report.pk)
+        form_class, perform = action
+        form = form_class(request.POST)
+        if form.is_valid():
+            try:
+                perform(report, form.cleaned_data, request.user)
+            except (workflow.StaleCase, workflow.ClosedCase) as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("hotline_case", pk=report.pk)
+        else:
+            messages.error(request, _("The form has errors: %(errors)s") % {"errors": form.errors.as_text()})
+        report.refresh_from_db()
+    audit(request.user, AuditEntry.Action.VIEW, report)
+    return render(request, "reports/hotline/case.html", _case_context(report))
+
+
+def _case_context(report):
+    links = report.url_links.select_related("reported_url", "reported_url__assessed_by").annotate(
+        reports_of_url=Count("reported_url__report_links")
+    )
+    addresses = [
+        {
+            "record": link.reported_url,
+            "defanged": defang(link.reported_url.url) if link.reported_url.url else "",
+            "duplicates": link.reports_of_url - 1,
+            "form": AssessForm(initial=_assessment_initial(link.reported_url, report)),
+        }
+        for link in links
+    ]
+    events = report.events.all()
+    return {
+        "report": report,
+        "addresses": addresses,
+        "events": events,
+        "assign_form": AssignForm(initial={"version": report.version}),
+        "note_form": NoteForm(initial={"version": report.version}),
+        "close_form": CloseForm(initial={"version": report.version}),
+        "is_closed": report.status == Status.CLOSED,
+    }
+
+
+def _assessment_initial(record, report):
+    fields = ("classification", "content_type", "site_type", "victim_age_group", "victim_gender")
+    return {"version": report.version, "reported_url": record.pk, **{name: getattr(record, name) for name in fields}}

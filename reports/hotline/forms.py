@@ -1,0 +1,75 @@
+"""Forms of the analysts' workspace. Each carries the case version it was built from."""
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import (
+    Category,
+    Classification,
+    CloseReason,
+    ContentType,
+    HotlineReport,
+    SiteType,
+    Status,
+    VictimAgeGroup,
+    VictimGender,
+)
+
+
+class CaseForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AssignForm(CaseForm):
+    pass
+
+
+class AssessForm(CaseForm):
+    reported_url = forms.IntegerField(widget=forms.HiddenInput)
+    classification = forms.ChoiceField(label=_("Classification"), choices=Classification.choices)
+    content_type = forms.ChoiceField(label=_("Content type"), choices=ContentType.choices)
+    site_type = forms.ChoiceField(label=_("Site type"), choices=SiteType.choices)
+    victim_age_group = forms.ChoiceField(
+        label=_("Victim's age group"), choices=[("", "—"), *VictimAgeGroup.choices], required=False
+    )
+    victim_gender = forms.ChoiceField(
+        label=_("Victim's gender"), choices=[("", "—"), *VictimGender.choices], required=False
+    )
+
+
+class NoteForm(CaseForm):
+    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class CloseForm(CaseForm):
+    reason = forms.ChoiceField(label=_("Reason"), choices=CloseReason.choices)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+
+
+AGE_WINDOWS = {"1": 1, "3": 3, "7": 7, "30": 30}
+
+
+class QueueFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), choices=Status.choices, widget=forms.CheckboxSelectMultiple
+    )
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices, empty_label=_("any"))
+    older_than = django_filters.ChoiceFilter(
+        label=_("Waiting longer than"),
+        choices=[("1", _("1 day")), ("3", _("3 days")), ("7", _("7 days")), ("30", _("30 days"))],
+        empty_label=_("any time"),
+        method="filter_older_than",
+    )
+    mine = django_filters.BooleanFilter(label=_("Assigned to me"), method="filter_mine", widget=forms.CheckboxInput)
+
+    class Meta:
+        model = HotlineReport
+        fields = ["status", "category"]
+
+    def filter_older_than(self, queryset, name, value):
+        return queryset.filter(received_at__lt=timezone.now() - timezone.timedelta(days=AGE_WINDOWS[value]))
+
+    def filter_mine(self, queryset, name, value):
+        return queryset.filter(assigned_to=self.request.user) if value else queryset
