@@ -15,6 +15,10 @@ class AppendOnlyQuerySet(models.QuerySet):
     def delete(self):
         raise AppendOnlyError(f"{self.model._meta.verbose_name} entries cannot be deleted.")
 
+    def redact(self, **fields):
+        """The one change allowed, for the retention job only: blank personal data."""
+        return super().update(**fields)
+
 
 class AppendOnlyModel(models.Model):
     objects = AppendOnlyQuerySet.as_manager()
