@@ -106,7 +106,7 @@ def test_production_refuses_to_start_without_an_encryption_key():
     from tests.servers import PROJECT
 
     env = clean_environment(DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY="x" * 50)
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"], cwd=PROJECT, env=env, capture_output=True, text=True
     )
     assert result.returncode != 0 and "FIELD_ENCRYPTION_KEY" in result.stderr
