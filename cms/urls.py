@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.wagtail_v2 import router as wagtail_api_router
+from reports.hotline.site_views import report_form, report_status
 from search.views import site_search
 
 urlpatterns = [
@@ -26,6 +27,8 @@ if settings.DEBUG:
 # preferred language, Czech by default.
 urlpatterns += i18n_patterns(
     path("search/", site_search, name="site-search"),
+    path("hotline/", report_form, name="hotline-report-form"),
+    path("hotline/status/", report_status, name="hotline-status-page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

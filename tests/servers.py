@@ -31,6 +31,7 @@ def production_environment(workdir, **overrides):
         "SECRET_KEY": "test-only-production-like-key",
         "FIELD_ENCRYPTION_KEY": "aZ6RVyw3BKGJ6_5QsXaWdyfz1cOF9nK4rzEFAE0VOQk=",
         "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",  # the browser talks plain HTTP to 127.0.0.1
         "STATIC_ROOT": str(Path(workdir) / "static"),
         "DATABASE_URL": f"sqlite:///{Path(workdir) / 'db.sqlite3'}",
     }

@@ -30,7 +30,7 @@ def _messages(value, path=""):
     return [f"{path[:-1]}: {value}" if path else str(value)]
 
 
-def _fields(detail):
+def field_messages(detail):
     if isinstance(detail, dict):
         return {key: _messages(value) for key, value in detail.items()}
     return {}
@@ -49,7 +49,7 @@ def api_exception_handler(exc, context):
     else:
         code = getattr(exc, "default_code", "error")
         message = str(detail) if detail and not isinstance(detail, dict | list) else str(exc)
-    response.data = envelope(code, message, _fields(detail))
+    response.data = envelope(code, message, field_messages(detail))
     return response
 
 

@@ -96,7 +96,7 @@ def test_the_reason_for_a_bad_address_names_its_position(post_report, report_dat
 def test_out_of_remit_categories_store_nothing_and_point_to_the_helpline(post_report, report_data, category):
     response = post_report({**report_data, "category": category})
     assert response.status_code == 200
-    assert response.json()["stored"] is False and "helpline" in response.json()["message"]
+    assert response.json()["stored"] is False and "linka pomoci" in response.json()["message"]  # Czech by default
     assert not HotlineReport.objects.exists() and not ReportedUrl.objects.exists()
 
 
@@ -107,7 +107,7 @@ def test_files_are_refused_with_a_warning(client, db):
     upload["evidence"] = SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff", content_type="image/jpeg")
     response = client.post("/api/v1/reports/hotline/", upload)
     assert response.status_code == 415
-    assert "Never send images, videos or other files" in response.json()["error"]["message"]
+    assert "Nikdy neposílejte obrázky, videa ani jiné soubory" in response.json()["error"]["message"]
     assert not HotlineReport.objects.exists()
 
 

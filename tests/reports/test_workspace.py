@@ -53,7 +53,7 @@ def test_a_case_shows_addresses_defanged_never_as_links_and_is_audited(as_user, 
     assert "hxxps://evil[.]example/path/image.jpg" in page
     assert 'href="https://evil.example' not in page and "<img" not in page.split("hotline-case")[1]
     assert 'data-copy-text="https://evil.example/path/image.jpg"' in page
-    assert "img-src 'self'" in response["Content-Security-Policy"] and response["Referrer-Policy"] == "no-referrer"
+    assert "img-src 'self'" in response["Content-Security-Policy"] and response["Referrer-Policy"] == "same-origin"
     entry = AuditEntry.objects.get()
     assert (entry.username, entry.action, entry.object_type, entry.object_id) == (
         "analyst",

@@ -1,0 +1,100 @@
+"""The public report form on the built-in site (``/cs/hotline/``, ``/en/hotline/``).
+
+It validates with the API's own serializer and stores through the same intake service,
+with the same per-client limit; it works without JavaScript. The answer is never cached,
+and no referrer leaves the site (the same-origin policy keeps the Origin header that
+Django's CSRF check needs).
+"""
+
+import secrets
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from cms.api.errors import field_messages
+
+from ..api.throttling import HotlineIntakeThrottle, HotlineStatusThrottle
+from ..models import Category, Channel, OutOfRemitCategory, SourceType
+from .intake import public_status, receive_report
+from .serializers import MAX_URLS, HotlineReportSerializer
+
+FORM_TEMPLATE = "reports/hotline/form.html"
+
+
+def _form_data(post):
+    data = {
+        "urls": [line.strip() for line in post.get("urls", "").splitlines() if line.strip()],
+        "category": post.get("category", ""),
+        "source_type": post.get("source_type", ""),
+        "description": post.get("description", ""),
+        "language": translation.get_language(),
+        "reporter_email": post.get("reporter_email", "").strip(),
+        "wants_feedback": post.get("wants_feedback") == "on",
+        "consent": post.get("consent") == "on",
+        "homepage": post.get("homepage", ""),
+    }
+    if service := post.get("service", "").strip():
+        data["source_details"] = {"service": service}
+    return data
+
+
+def _context(**extra):
+    return {
+        "categories": Category.choices,
+        "other_categories": OutOfRemitCategory.choices,
+        "source_types": SourceType.choices,
+        "max_urls": MAX_URLS,
+        "values": {},
+        "errors": {},
+        "idempotency_key": secrets.token_hex(16),
+        **extra,
+    }
+
+
+def _same_origin_referrer(response):
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report_form(request):
+    if request.method == "GET":
+        return _same_origin_referrer(render(request, FORM_TEMPLATE, _context()))
+    throttle = HotlineIntakeThrottle()
+    if not throttle.allow_request(request, None):
+        response = render(request, "reports/hotline/too_many.html", status=429)
+        response["Retry-After"] = str(int(throttle.wait() or 1))
+        return _same_origin_referrer(response)
+    serializer = HotlineReportSerializer(data=_form_data(request.POST))
+    if not serializer.is_valid():
+        context = _context(values=request.POST, errors=field_messages(serializer.errors))
+        context["idempotency_key"] = request.POST.get("idempotency_key") or context["idempotency_key"]
+        return _same_origin_referrer(render(request, FORM_TEMPLATE, context, status=400))
+    if not serializer.in_remit:
+        context = {"helpline_url": settings.HELPLINE_URL}
+        return _same_origin_referrer(render(request, "reports/hotline/helpline.html", context))
+    if serializer.is_spam:
+        fake = f"HL-{timezone.now().year}-{secrets.randbelow(10**6):06d}"
+        context = {"reference": fake, "status_token": secrets.token_urlsafe(24)}
+        return _same_origin_referrer(render(request, "reports/hotline/received.html", context, status=201))
+    key = request.POST.get("idempotency_key", "")[:255]
+    receipt = receive_report(serializer.validated_data, Channel.WEB, key)
+    context = {"reference": receipt.report.reference, "status_token": receipt.status_token}
+    return _same_origin_referrer(render(request, "reports/hotline/received.html", context, status=201))
+
+
+@never_cache
+def report_status(request):
+    context = {"reference": request.GET.get("reference", ""), "checked": False, "report": None}
+    if context["reference"] or request.GET.get("token"):
+        throttle = HotlineStatusThrottle()
+        if not throttle.allow_request(request, None):
+            response = render(request, "reports/hotline/too_many.html", status=429)
+            response["Retry-After"] = str(int(throttle.wait() or 1))
+            return _same_origin_referrer(response)
+        context.update(checked=True, report=public_status(context["reference"], request.GET.get("token", "")))
+    return _same_origin_referrer(render(request, "reports/hotline/status.html", context))
