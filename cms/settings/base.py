@@ -206,6 +206,9 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "cms.api.errors.api_exception_handler",
+    # Rate limits count clients by address: the peer's own unless the site runs behind this
+    # many reverse proxies, whose X-Forwarded-For is then trusted (a client cannot forge it).
+    "NUM_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
 }
 
 # Headless preview: an external frontend per site (cms/preview.py); empty = the site's own templates.

@@ -50,7 +50,16 @@ def helpline_answer():
     }
 
 
-class HotlineIntakeView(APIView):
+class PrivateAPIView(APIView):
+    """Answers about reports are never stored by a browser or a proxy."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class HotlineIntakeView(PrivateAPIView):
     parser_classes = [JSONParser]
     throttle_classes = [HotlineIntakeThrottle]
 
@@ -103,7 +112,7 @@ class HotlineIntakeView(APIView):
         return Channel.API
 
 
-class HotlineStatusView(APIView):
+class HotlineStatusView(PrivateAPIView):
     throttle_classes = [HotlineStatusThrottle]
 
     @extend_schema(

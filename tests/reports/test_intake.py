@@ -184,6 +184,7 @@ def test_status_reads_the_coarse_status_with_the_token(client, post_report, repo
     )
     assert response.status_code == 200
     assert response.json() == {"reference": receipt["reference"], "status": "received"}
+    assert response["Cache-Control"] == "no-store"
 
 
 def test_a_wrong_token_looks_exactly_like_an_unknown_reference(client, post_report, report_data):
@@ -197,3 +198,9 @@ def test_a_wrong_token_looks_exactly_like_an_unknown_reference(client, post_repo
 def test_status_needs_both_parameters(client, db):
     response = client.get("/api/v1/reports/hotline/status/", {"reference": "HL-2026-000001"})
     assert response.status_code == 400 and list(response.json()["error"]["fields"]) == ["token"]
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_limit(post_report, report_data, settings):
+    settings.HOTLINE_RATE_LIMIT = "1/hour"
+    assert post_report(report_data, **{"X-Forwarded-For": "198.51.100.1"}).status_code == 201
+    assert post_report(report_data, **{"X-Forwarded-For": "198.51.100.2"}).status_code == 429
