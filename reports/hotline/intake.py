@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ..models import CaseEvent, HotlineReport, IntakeReceipt, ReferenceSequence, ReportedUrl, ReportedUrlLink
+from ..models import (
+    AuditEntry,
+    CaseEvent,
+    HotlineReport,
+    IntakeReceipt,
+    ReferenceSequence,
+    ReportedUrl,
+    ReportedUrlLink,
+)
 from .reported_urls import url_hash
 
 REFERENCE_PREFIX = "HL"
@@ -85,6 +93,9 @@ def _store(data, channel, key_hash):
         kind=CaseEvent.Kind.RECEIVED,
         created_at=now,
         details={"channel": channel, "addresses": len(data["urls"])},
+    )
+    AuditEntry.objects.create(
+        action=AuditEntry.Action.CREATE, object_type="hotlinereport", object_id=str(report.pk), summary=channel
     )
     if key_hash:
         IntakeReceipt.objects.create(key_hash=key_hash, report=report, status_token=token, created_at=now)

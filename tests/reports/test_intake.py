@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reports.models import CaseEvent, HotlineReport, IntakeReceipt, ReportedUrl
+from reports.models import AuditEntry, CaseEvent, HotlineReport, IntakeReceipt, ReportedUrl
 
 
 def test_a_report_is_stored_with_a_reference_and_a_status_token(post_report, report_data):
@@ -21,6 +21,13 @@ def test_a_report_is_stored_with_a_reference_and_a_status_token(post_report, rep
     assert report.status_token_hash != body["status_token"]  # only its hash is kept
     assert [link.url for link in report.urls.all()] == ["https://example.com/some/page"]
     assert list(report.events.values_list("kind", flat=True)) == ["received"]
+    created = AuditEntry.objects.get()
+    assert (created.action, created.object_id, created.username, created.summary) == (
+        "create",
+        str(report.pk),
+        "",
+        "api",
+    )
 
 
 def test_references_count_up(post_report, report_data):
