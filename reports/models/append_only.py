@@ -1,5 +1,6 @@
 """Records that the application only ever adds: no update, no delete, not even in bulk."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
@@ -33,3 +34,17 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError(f"{self._meta.verbose_name} entries cannot be deleted.")
+
+
+def user_reference(verbose_name):
+    """Who did something, on an append-only record: the user row may be deleted later,
+    and the record (which also keeps the name as text) must neither change nor go."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )

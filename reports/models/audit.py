@@ -4,11 +4,10 @@ Entries name the record by type and id and say what was done; they never copy pe
 data (no e-mail addresses, no reported addresses, no descriptions).
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .append_only import AppendOnlyModel
+from .append_only import AppendOnlyModel, user_reference
 
 
 class AuditEntry(AppendOnlyModel):
@@ -20,16 +19,7 @@ class AuditEntry(AppendOnlyModel):
         ANONYMISE = "anonymise", _("anonymised")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    # The user row may go; the entry keeps who it was.
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        null=True,
-        blank=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="+",
-    )
+    user = user_reference(_("user"))
     username = models.CharField(_("user name"), max_length=150, blank=True)
     action = models.CharField(_("action"), max_length=16, choices=Action.choices, db_index=True)
     object_type = models.CharField(_("record type"), max_length=64, db_index=True)

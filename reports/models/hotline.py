@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..crypto import EncryptedTextField
-from .append_only import AppendOnlyModel
+from .append_only import AppendOnlyModel, user_reference
 
 MAX_DESCRIPTION_LENGTH = 5000
 
@@ -260,14 +260,7 @@ class CaseEvent(AppendOnlyModel):
     report = models.ForeignKey(HotlineReport, on_delete=models.PROTECT, related_name="events")
     reported_url = models.ForeignKey(ReportedUrl, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("what"), max_length=16, choices=Kind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="+",
-    )
+    actor = user_reference(_("who"))
     actor_name = models.CharField(_("who"), max_length=150, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
