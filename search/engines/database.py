@@ -16,10 +16,12 @@ from ..analysis import fold, query_word_terms
 name = "database"
 
 
-def _pages(language, models):
+def _pages(language, models, *fields):
+    """Live pages of ``models`` in ``language``, loading only ``fields`` (up to a thousand
+    hits are read, so every column and object attribute counts)."""
     queryset = models[0].objects.all() if len(models) == 1 else Page.objects.type(*models)
     locale_id = Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
-    return queryset.live().filter(locale_id=locale_id).only("pk", "title")
+    return queryset.live().filter(locale_id=locale_id).only("pk", *fields)
 
 
 def _any_of(terms):
@@ -44,5 +46,5 @@ def search(text, language, models, limit):
 
 
 def suggest(text, language, models, limit):
-    results = get_search_backend().autocomplete(fold(text), _pages(language, models), operator="and")
+    results = get_search_backend().autocomplete(fold(text), _pages(language, models, "title"), operator="and")
     return [(page.pk, page.title) for page in results[:limit]]
