@@ -58,14 +58,19 @@ def receive_report(data, channel, idempotency_key=""):
     key_hash = _idempotency_hash(idempotency_key) if idempotency_key else ""
     if key_hash and (earlier := _earlier_receipt(key_hash)):
         return earlier
-    try:
-        with transaction.atomic():
-            return _store(data, channel, key_hash)
-    except IntegrityError:
-        # The same Idempotency-Key arrived twice at once: the other request stored it.
-        if key_hash and (earlier := _earlier_receipt(key_hash)):
-            return earlier
-        raise
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                return _store(data, channel, key_hash)
+        except IntegrityError:
+            # A request running at the same time stored the same Idempotency-Key (answer
+            # with its report) or opened a record for one of the same addresses (the
+            # second attempt joins it).
+            if key_hash and (earlier := _earlier_receipt(key_hash)):
+                return earlier
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _store(data, channel, key_hash):

@@ -211,3 +211,22 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_limit(post_report, re
     settings.HOTLINE_RATE_LIMIT = "1/hour"
     assert post_report(report_data, **{"X-Forwarded-For": "198.51.100.1"}).status_code == 201
     assert post_report(report_data, **{"X-Forwarded-For": "198.51.100.2"}).status_code == 429
+
+
+def test_a_concurrent_report_of_the_same_new_address_is_retried_not_a_500(post_report, report_data, monkeypatch):
+    from django.db import IntegrityError
+
+    from reports.hotline import intake
+
+    real_attach, attempts = intake._attach_url, []
+
+    def attach_losing_the_first_race(*args):
+        attempts.append(args[1])
+        if len(attempts) == 1:  # what the unique constraint says when another report opened it first
+            raise IntegrityError("UNIQUE constraint failed: reports_one_open_record_per_url")
+        return real_attach(*args)
+
+    monkeypatch.setattr(intake, "_attach_url", attach_losing_the_first_race)
+    response = post_report(report_data)
+    assert response.status_code == 201 and len(attempts) == 2
+    assert HotlineReport.objects.count() == 1 and ReportedUrl.objects.get().reports.count() == 1
