@@ -1,6 +1,7 @@
 """Requests per second and latency of the content API beside Wagtail API v2 and Django's floor.
 
 Run: ``.venv/bin/python benchmarks/api.py [--pages 5000] [--seconds 10]``
+(``--workdir DIR --seed-only`` seeds once; ``--workdir DIR`` then measures on it again).
 
 Seeds a throw-away SQLite database with resource pages in Czech and English (through the
 import), starts gunicorn (production settings, 2 workers), and measures, side by side in
@@ -116,21 +117,30 @@ def main():
     parser.add_argument("--pages", type=int, default=5000)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--redis", default="", help="REDIS_URL for the cache (default: the database cache)")
+    parser.add_argument("--workdir", help="keep the seeded SQLite database here, and reuse it when already seeded")
+    parser.add_argument("--seed-only", action="store_true", help="seed --workdir and stop")
     args = parser.parse_args()
     measure = run_wrk if shutil.which("wrk") else run_python
 
-    workdir = Path(tempfile.mkdtemp(prefix="sic-api-bench-"))
+    workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="sic-api-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     env = production_environment(workdir, DJANGO_SETTINGS_MODULE="benchmarks.settings", ALLOWED_HOSTS="127.0.0.1")
     env["PYTHONPATH"] = str(PROJECT)
     if args.redis:
         env["REDIS_URL"] = args.redis
-    manage(env, "migrate", "--no-input", "-v0")
-    manage(env, "createcachetable")
     manage(env, "collectstatic", "--no-input", "-v0")
-    manage(env, "load_demo")
-    rows = workdir / "rows.jsonl"
-    write_rows(rows, args.pages)
-    manage(env, "import_resources", str(rows), "--no-progress")
+    if (workdir / "seeded").exists():
+        print(f"Reusing the database seeded in {workdir}")
+    else:
+        manage(env, "migrate", "--no-input", "-v0")
+        manage(env, "createcachetable")
+        manage(env, "load_demo")
+        rows = workdir / "rows.jsonl"
+        write_rows(rows, args.pages)
+        manage(env, "import_resources", str(rows), "--no-progress")
+        (workdir / "seeded").touch()
+    if args.seed_only:
+        return
 
     with gunicorn(env, workers=2) as server:
         with urllib.request.urlopen(f"{server}/api/v1/resources/?page_size=20") as response:  # noqa: S310
