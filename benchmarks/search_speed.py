@@ -99,6 +99,7 @@ def main():
     parser.add_argument("--pages", type=int, default=20000)
     parser.add_argument("--requests", type=int, default=20, help="per query and side")
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--redis", default="", help="REDIS_URL for the cache, as a large install runs")
     parser.add_argument("--keep", metavar="NAME", help="seed the PostgreSQL database NAME and keep it")
     parser.add_argument("--reuse", metavar="NAME", help="measure on the PostgreSQL database NAME seeded by --keep")
     args = parser.parse_args()
@@ -108,6 +109,8 @@ def main():
     overrides = {"DJANGO_SETTINGS_MODULE": "cms.settings.production", "ALLOWED_HOSTS": "127.0.0.1"}
     if args.database == "postgres":
         overrides["DATABASE_URL"] = f"postgres://root@127.0.0.1:5432/{name}"
+    if args.redis:
+        overrides["REDIS_URL"] = args.redis
     env = production_environment(workdir, **overrides)
     build_seconds = None
     try:
@@ -128,7 +131,9 @@ def main():
         if args.database == "postgres" and not (args.keep or args.reuse):
             subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "root", name], check=False)  # noqa: S603, S607
 
-    print(f"\nSearch speed: {args.pages} imported resources (+ the demo), {args.database}, gunicorn 2 workers, "
+    cache = "Redis" if args.redis else "the database cache"
+    print(f"\nSearch speed: {args.pages} imported resources (+ the demo), {args.database}, {cache}, "
+          "gunicorn 2 workers, "
           f"{args.requests} sequential cache-miss requests per query and side\n")  # fmt: skip
     if build_seconds is not None:
         print(f"index build (search_index rebuild, every page): {build_seconds:.1f} s\n")
