@@ -11,8 +11,9 @@ A request whose ``If-None-Match`` matches the cached ETag gets a 304 without the
 payload being built or serialised again.
 
 Each process also remembers the content version it last read for
-``API_VERSION_MEMO_SECONDS`` (1 s by default) and the ETags it has seen under that
-version, so a repeated conditional request is answered without a cache round trip. A
+``API_VERSION_MEMO_SECONDS`` (1 s by default) and the ETags and bodies it has seen under
+that version (bodies up to ``max_body_bytes`` in all), so a repeated request is answered
+without a cache round trip. A
 change made by another worker therefore shows up here at most that long after it was
 made, a small addition to the ``max-age=60`` every client may already serve; a change
 made by this process is seen at once.
@@ -36,9 +37,10 @@ RESPONSE_TTL = 60 * 60
 
 
 class _ProcessMemo:
-    """The content version this process last read, and the ETags it knows under it."""
+    """The content version this process last read, and the ETags and bodies it knows under it."""
 
     max_etags = 10_000
+    max_body_bytes = 32 * 1024 * 1024
 
     def __init__(self):
         self.forget()
@@ -47,6 +49,8 @@ class _ProcessMemo:
         self.version = None
         self.read_at = 0.0
         self.etags = {}
+        self.bodies = {}
+        self.body_bytes = 0
 
     def fresh(self):
         window = getattr(settings, "API_VERSION_MEMO_SECONDS", 1.0)
@@ -54,9 +58,21 @@ class _ProcessMemo:
 
     def saw_version(self, version):
         if version != self.version:
-            self.etags = {}
+            self.etags, self.bodies, self.body_bytes = {}, {}, 0
             self.version = version
         self.read_at = time.monotonic()
+
+    def saw_body(self, key, version, etag, content):
+        if version != self.version or len(content) > self.max_body_bytes:
+            return
+        if self.body_bytes + len(content) > self.max_body_bytes:
+            self.bodies, self.body_bytes = {}, 0  # as with ETags: start again rather than track age
+        self.bodies[key] = (etag, content)
+        self.body_bytes += len(content)
+
+    def body(self, key, etag):
+        found = self.bodies.get(key)
+        return found[1] if found and found[0] == etag else None
 
     def saw_etag(self, key, version, etag):
         if version != self.version:
@@ -125,6 +141,9 @@ def cached_response(request):
         etag = memo.etags.get(key)
         if etag is not None and _not_modified(request, etag):
             return _finish(HttpResponseNotModified(), etag)
+        content = memo.body(key, etag) if etag is not None else None
+        if content is not None:
+            return _finish(HttpResponse(content, content_type="application/json"), etag)
     found = cache.get_many([VERSION_KEY, _etag_key(key)])
     version = found.get(VERSION_KEY) or content_version()
     memo.saw_version(version)
@@ -138,6 +157,7 @@ def cached_response(request):
     body = cache.get(_body_key(key))
     if body is None or body[:2] != (version, etag):
         return None
+    memo.saw_body(key, version, etag, body[2])
     return _finish(HttpResponse(body[2], content_type="application/json"), etag)
 
 
@@ -178,6 +198,7 @@ def cached_get(view_method):
                 {_etag_key(key): (version, etag), _body_key(key): (version, etag, response.content)}, RESPONSE_TTL
             )
             memo.saw_etag(key, version, etag)
+            memo.saw_body(key, version, etag, response.content)
         if _not_modified(request, etag):
             return _finish(HttpResponseNotModified(), etag)
         return _finish(HttpResponse(response.content, content_type="application/json"), etag)

@@ -149,3 +149,38 @@ def test_a_memoised_304_makes_no_cache_round_trip(client, demo, monkeypatch):
 
     monkeypatch.setattr(caching.cache, "get_many", refuse)
     assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_a_memoised_200_makes_no_cache_round_trip_and_a_change_here_is_seen_at_once(client, demo, monkeypatch):
+    from cms.api import caching
+
+    first = client.get(URL)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the shared cache was read")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(caching.cache, "get_many", refuse)
+        patched.setattr(caching.cache, "get", refuse)
+        again = client.get(URL)
+    assert again.status_code == 200 and again.content == first.content and again["ETag"] == first["ETag"]
+
+    page = ResourcePage.objects.get(external_id="demo-006", locale__language_code="cs")
+    page.title = "Sexting bez mýtů (upraveno)"
+    page.save_revision().publish()  # in this process: the memo is dropped at once
+    assert "Sexting bez mýtů (upraveno)" in client.get(URL).content.decode()
+
+
+def test_the_body_memo_stays_within_its_size(client, demo, monkeypatch):
+    from cms.api import caching
+
+    small = {"topic": "sexting", "page_size": 1}
+    limit = len(client.get("/api/v1/resources/", small).content) * 2 + 100
+    monkeypatch.setattr(caching.memo, "max_body_bytes", limit)
+    caching.memo.forget()
+    for page in (1, 2, 3):  # small bodies are kept while the total stays within the limit
+        client.get("/api/v1/resources/", {**small, "page": page})
+        assert 0 < caching.memo.body_bytes <= limit
+    large = client.get("/api/v1/resources/", {"page_size": 50})
+    assert len(large.content) > limit and caching.memo.body_bytes <= limit
+    assert all(len(content) <= limit for _etag, content in caching.memo.bodies.values())
