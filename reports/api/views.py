@@ -1,9 +1,6 @@
 """``/api/v1/reports/hotline/``: file a report; ``…/status/``: follow it with its token."""
 
-import secrets
-
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -14,12 +11,10 @@ from rest_framework.views import APIView
 
 from cms.api.errors import InvalidParameter
 
-from ..hotline.intake import public_status, receive_report
+from ..hotline.intake import MAX_IDEMPOTENCY_KEY_LENGTH, decoy_receipt, public_status, receive_report
 from ..hotline.serializers import HotlineReportSerializer
 from ..models import Channel, Status
 from .throttling import HotlineIntakeThrottle, HotlineStatusThrottle
-
-MAX_IDEMPOTENCY_KEY_LENGTH = 255
 
 RECEIPT = inline_serializer(
     "HotlineReceipt",
@@ -60,6 +55,7 @@ class PrivateAPIView(APIView):
 
 
 class HotlineIntakeView(PrivateAPIView):
+    channel = Channel.API
     parser_classes = [JSONParser]
     throttle_classes = [HotlineIntakeThrottle]
 
@@ -86,16 +82,15 @@ class HotlineIntakeView(PrivateAPIView):
             )
         key = request.headers.get("Idempotency-Key", "").strip()
         if len(key) > MAX_IDEMPOTENCY_KEY_LENGTH:
-            raise InvalidParameter({"Idempotency-Key": [_("At most 255 characters.")]})
+            message = _("At most %(max)s characters.") % {"max": MAX_IDEMPOTENCY_KEY_LENGTH}
+            raise InvalidParameter({"Idempotency-Key": [message]})
         serializer = HotlineReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         if not serializer.in_remit:
             return Response(helpline_answer())
         if serializer.is_spam:
-            # Answer as if stored, so the software that filled the hidden field learns nothing.
-            fake = f"HL-{timezone.now().year}-{secrets.randbelow(10**6):06d}"
-            return Response({"reference": fake, "status_token": secrets.token_urlsafe(24), "status": "received"}, 201)
-        receipt = receive_report(serializer.validated_data, self.channel(request), key)
+            return Response({**decoy_receipt(), "status": Status.RECEIVED}, status=status.HTTP_201_CREATED)
+        receipt = receive_report(serializer.validated_data, self.channel, key)
         response = Response(
             {
                 "reference": receipt.report.reference,
@@ -107,9 +102,6 @@ class HotlineIntakeView(PrivateAPIView):
         if not receipt.created:
             response["Idempotent-Replayed"] = "true"
         return response
-
-    def channel(self, request):
-        return Channel.API
 
 
 class HotlineStatusView(PrivateAPIView):

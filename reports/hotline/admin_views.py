@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ..access import require_permission
-from ..models import AuditEntry, HotlineReport, ReportedUrl, Status, audit
+from ..models import AuditEntry, CaseEvent, CloseReason, HotlineReport, ReportedUrl, Status, audit
 from . import workflow
 from .forms import AssessForm, AssignForm, CloseForm, NoteForm, QueueFilter
 from .reported_urls import defang
@@ -65,8 +65,8 @@ def _assign(report, data, user):
 
 def _assess(report, data, user):
     record = get_object_or_404(ReportedUrl, pk=data["reported_url"], report_links__report=report)
-    names = ("classification", "content_type", "site_type", "victim_age_group", "victim_gender")
-    workflow.assess(report, record, user, data["version"], {name: data[name] for name in names})
+    assessment = {name: data[name] for name in AssessForm.ASSESSMENT_FIELDS}
+    workflow.assess(report, record, user, data["version"], assessment)
 
 
 def _note(report, data, user):
@@ -124,7 +124,7 @@ def _case_context(report):
         }
         for link in links
     ]
-    events = report.events.all()
+    events = [(event, _event_text(event)) for event in report.events.all()]
     return {
         "report": report,
         "addresses": addresses,
@@ -136,6 +136,14 @@ def _case_context(report):
     }
 
 
+def _event_text(event):
+    """A note's text, or the closing reason in the analyst's language (with its note)."""
+    if event.kind == CaseEvent.Kind.CLOSED and event.details.get("reason"):
+        reason = CloseReason(event.details["reason"]).label
+        return f"{reason}: {event.details['note']}" if event.details.get("note") else str(reason)
+    return event.details.get("text", "")
+
+
 def _assessment_initial(record, report):
-    fields = ("classification", "content_type", "site_type", "victim_age_group", "victim_gender")
-    return {"version": report.version, "reported_url": record.pk, **{name: getattr(record, name) for name in fields}}
+    assessment = {name: getattr(record, name) for name in AssessForm.ASSESSMENT_FIELDS}
+    return {"version": report.version, "reported_url": record.pk, **assessment}

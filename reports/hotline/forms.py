@@ -27,6 +27,8 @@ class AssignForm(CaseForm):
 
 
 class AssessForm(CaseForm):
+    ASSESSMENT_FIELDS = ("classification", "content_type", "site_type", "victim_age_group", "victim_gender")
+
     reported_url = forms.IntegerField(widget=forms.HiddenInput)
     classification = forms.ChoiceField(label=_("Classification"), choices=Classification.choices)
     content_type = forms.ChoiceField(label=_("Content type"), choices=ContentType.choices)
@@ -48,9 +50,6 @@ class CloseForm(CaseForm):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
 
 
-AGE_WINDOWS = {"1": 1, "3": 3, "7": 7, "30": 30}
-
-
 class QueueFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"), choices=Status.choices, widget=forms.CheckboxSelectMultiple
@@ -69,7 +68,7 @@ class QueueFilter(django_filters.FilterSet):
         fields = ["status", "category"]
 
     def filter_older_than(self, queryset, name, value):
-        return queryset.filter(received_at__lt=timezone.now() - timezone.timedelta(days=AGE_WINDOWS[value]))
+        return queryset.filter(received_at__lt=timezone.now() - timezone.timedelta(days=int(value)))
 
     def filter_mine(self, queryset, name, value):
         return queryset.filter(assigned_to=self.request.user) if value else queryset

@@ -6,6 +6,7 @@ encrypted.
 """
 
 import hashlib
+import secrets
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -19,10 +20,12 @@ from ..models import (
     ReferenceSequence,
     ReportedUrl,
     ReportedUrlLink,
+    audit,
 )
 from .reported_urls import url_hash
 
 REFERENCE_PREFIX = "HL"
+MAX_IDEMPOTENCY_KEY_LENGTH = 255
 
 
 @dataclass
@@ -30,6 +33,13 @@ class Receipt:
     report: HotlineReport
     status_token: str
     created: bool  # False when an Idempotency-Key had been answered before
+
+
+def decoy_receipt():
+    """What a honeypot hit is answered with: shaped like a receipt, nothing stored, so the
+    software that filled the hidden field learns nothing."""
+    reference = f"{REFERENCE_PREFIX}-{timezone.now().year}-{secrets.randbelow(10**6):06d}"
+    return {"reference": reference, "status_token": secrets.token_urlsafe(24)}
 
 
 def _idempotency_hash(key):
@@ -58,19 +68,16 @@ def receive_report(data, channel, idempotency_key=""):
     key_hash = _idempotency_hash(idempotency_key) if idempotency_key else ""
     if key_hash and (earlier := _earlier_receipt(key_hash)):
         return earlier
-    for attempt in range(2):
-        try:
-            with transaction.atomic():
-                return _store(data, channel, key_hash)
-        except IntegrityError:
-            # A request running at the same time stored the same Idempotency-Key (answer
-            # with its report) or opened a record for one of the same addresses (the
-            # second attempt joins it).
-            if key_hash and (earlier := _earlier_receipt(key_hash)):
-                return earlier
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
+    try:
+        with transaction.atomic():
+            return _store(data, channel, key_hash)
+    except IntegrityError:
+        # A request running at the same time stored the same Idempotency-Key (answer with
+        # its report) or opened a record for one of the same addresses (this retry joins it).
+        if key_hash and (earlier := _earlier_receipt(key_hash)):
+            return earlier
+        with transaction.atomic():
+            return _store(data, channel, key_hash)
 
 
 def _store(data, channel, key_hash):
@@ -99,9 +106,7 @@ def _store(data, channel, key_hash):
         created_at=now,
         details={"channel": channel, "addresses": len(data["urls"])},
     )
-    AuditEntry.objects.create(
-        action=AuditEntry.Action.CREATE, object_type="hotlinereport", object_id=str(report.pk), summary=channel
-    )
+    audit(None, AuditEntry.Action.CREATE, report, channel)
     if key_hash:
         IntakeReceipt.objects.create(key_hash=key_hash, report=report, status_token=token, created_at=now)
     return Receipt(report, token, created=True)

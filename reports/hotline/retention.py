@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import AuditEntry, CaseEvent, HotlineReport, IntakeReceipt, ReportedUrl, Status
+from ..models import AuditEntry, CaseEvent, HotlineReport, IntakeReceipt, ReportedUrl, Status, audit
 
 RECEIPT_LIFETIME = timedelta(days=1)
 
@@ -50,15 +50,11 @@ def _anonymise(report, now):
     HotlineReport.objects.filter(pk=report.pk).update(
         reporter_email="", wants_feedback=False, consent_at=None, description="", source_details={}, anonymised_at=now
     )
-    still_open = ReportedUrl.objects.filter(
-        report_links__report__in=HotlineReport.objects.exclude(status=Status.CLOSED)
-    )
-    addresses = report.urls.exclude(pk__in=still_open).exclude(url="").update(url="")
+    of_this_case = ReportedUrl.objects.filter(report_links__report=report).exclude(url="")
+    addresses = of_this_case.not_in_open_cases().update(url="")
     report.events.filter(kind=CaseEvent.Kind.NOTE).redact(details={})
     for event in report.events.filter(kind=CaseEvent.Kind.CLOSED):
         CaseEvent.objects.filter(pk=event.pk).redact(details={"reason": event.details.get("reason", "")})
     CaseEvent.objects.create(report=report, kind=CaseEvent.Kind.ANONYMISED, created_at=now)
-    AuditEntry.objects.create(
-        action=AuditEntry.Action.ANONYMISE, object_type="hotlinereport", object_id=str(report.pk), summary="retention"
-    )
+    audit(None, AuditEntry.Action.ANONYMISE, report, "retention")
     return addresses

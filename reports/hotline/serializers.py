@@ -28,7 +28,7 @@ class SourceDetailsSerializer(serializers.Serializer):
     def validate_seen_at(self, value):
         if value > timezone.now():
             raise serializers.ValidationError(_("This time is in the future."))
-        return value
+        return value.isoformat()  # kept in a JSON field
 
 
 class UrlListField(serializers.ListField):

@@ -10,7 +10,7 @@ import secrets
 
 from django.conf import settings
 from django.shortcuts import render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -18,7 +18,7 @@ from cms.api.errors import field_messages
 
 from ..api.throttling import HotlineIntakeThrottle, HotlineStatusThrottle
 from ..models import Category, Channel, OutOfRemitCategory, SourceType
-from .intake import public_status, receive_report
+from .intake import MAX_IDEMPOTENCY_KEY_LENGTH, decoy_receipt, public_status, receive_report
 from .serializers import MAX_URLS, HotlineReportSerializer
 
 FORM_TEMPLATE = "reports/hotline/form.html"
@@ -59,16 +59,23 @@ def _same_origin_referrer(response):
     return response
 
 
+def _over_the_limit(request, throttle_class):
+    """The 429 page when this client is over ``throttle_class``'s limit, else None."""
+    throttle = throttle_class()
+    if throttle.allow_request(request, None):
+        return None
+    response = render(request, "reports/hotline/too_many.html", status=429)
+    response["Retry-After"] = str(int(throttle.wait() or 1))
+    return response
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def report_form(request):
     if request.method == "GET":
         return _same_origin_referrer(render(request, FORM_TEMPLATE, _context()))
-    throttle = HotlineIntakeThrottle()
-    if not throttle.allow_request(request, None):
-        response = render(request, "reports/hotline/too_many.html", status=429)
-        response["Retry-After"] = str(int(throttle.wait() or 1))
-        return _same_origin_referrer(response)
+    if refused := _over_the_limit(request, HotlineIntakeThrottle):
+        return _same_origin_referrer(refused)
     serializer = HotlineReportSerializer(data=_form_data(request.POST))
     if not serializer.is_valid():
         context = _context(values=request.POST, errors=field_messages(serializer.errors))
@@ -78,10 +85,8 @@ def report_form(request):
         context = {"helpline_url": settings.HELPLINE_URL}
         return _same_origin_referrer(render(request, "reports/hotline/helpline.html", context))
     if serializer.is_spam:
-        fake = f"HL-{timezone.now().year}-{secrets.randbelow(10**6):06d}"
-        context = {"reference": fake, "status_token": secrets.token_urlsafe(24)}
-        return _same_origin_referrer(render(request, "reports/hotline/received.html", context, status=201))
-    key = request.POST.get("idempotency_key", "")[:255]
+        return _same_origin_referrer(render(request, "reports/hotline/received.html", decoy_receipt(), status=201))
+    key = request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH]
     receipt = receive_report(serializer.validated_data, Channel.WEB, key)
     context = {"reference": receipt.report.reference, "status_token": receipt.status_token}
     return _same_origin_referrer(render(request, "reports/hotline/received.html", context, status=201))
@@ -91,10 +96,7 @@ def report_form(request):
 def report_status(request):
     context = {"reference": request.GET.get("reference", ""), "checked": False, "report": None}
     if context["reference"] or request.GET.get("token"):
-        throttle = HotlineStatusThrottle()
-        if not throttle.allow_request(request, None):
-            response = render(request, "reports/hotline/too_many.html", status=429)
-            response["Retry-After"] = str(int(throttle.wait() or 1))
-            return _same_origin_referrer(response)
+        if refused := _over_the_limit(request, HotlineStatusThrottle):
+            return _same_origin_referrer(refused)
         context.update(checked=True, report=public_status(context["reference"], request.GET.get("token", "")))
     return _same_origin_referrer(render(request, "reports/hotline/status.html", context))

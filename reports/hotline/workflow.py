@@ -93,10 +93,6 @@ def add_note(report, user, version, text):
 def close(report, user, version, reason, note=""):
     _refuse_if_closed(report)
     _claim(report, version, status=Status.CLOSED, closed_at=timezone.now(), close_reason=reason)
-    # An address stays open while another open case names it.
-    still_open = ReportedUrl.objects.filter(
-        report_links__report__in=HotlineReport.objects.exclude(status=Status.CLOSED)
-    )
-    report.urls.exclude(pk__in=still_open).update(state=ReportedUrl.State.CLOSED)
+    ReportedUrl.objects.filter(report_links__report=report).not_in_open_cases().update(state=ReportedUrl.State.CLOSED)
     _record(report, user, CaseEvent.Kind.CLOSED, f"closed: {reason}", reason=reason, note=note)
     queue_feedback(report)

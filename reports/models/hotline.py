@@ -187,6 +187,12 @@ class HotlineReport(models.Model):
         return bool(token) and hmac.compare_digest(self.status_token_hash, hash_token(token))
 
 
+class ReportedUrlQuerySet(models.QuerySet):
+    def not_in_open_cases(self):
+        """Addresses that no case still open names (another report may share one)."""
+        return self.exclude(report_links__report__in=HotlineReport.objects.exclude(status=Status.CLOSED))
+
+
 class ReportedUrl(models.Model):
     class State(models.TextChoices):
         OPEN = "open", _("open")
@@ -215,6 +221,8 @@ class ReportedUrl(models.Model):
         related_name="+",
     )
     assessed_at = models.DateTimeField(_("assessed"), null=True, blank=True)
+
+    objects = ReportedUrlQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reported address")

@@ -230,3 +230,11 @@ def test_a_concurrent_report_of_the_same_new_address_is_retried_not_a_500(post_r
     response = post_report(report_data)
     assert response.status_code == 201 and len(attempts) == 2
     assert HotlineReport.objects.count() == 1 and ReportedUrl.objects.get().reports.count() == 1
+
+
+def test_the_time_the_content_was_seen_is_kept(post_report, report_data):
+    details = {"service": "A network", "seen_at": "2026-01-15T10:30:00+01:00"}
+    response = post_report({**report_data, "source_type": "social-network", "source_details": details})
+    assert response.status_code == 201, response.content
+    stored = HotlineReport.objects.get().source_details
+    assert stored["service"] == "A network" and stored["seen_at"].startswith("2026-01-15")

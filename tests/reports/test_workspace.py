@@ -186,3 +186,12 @@ def test_audit_entries_and_case_events_cannot_be_changed_or_deleted(analyst, mak
     with pytest.raises(AppendOnlyError):
         CaseEvent.objects.all().delete()
     assert HotlineReport.objects.count() == 1
+
+
+def test_the_history_gives_the_closing_reason_in_words(as_user, analyst, make_report):
+    report = make_report()
+    client = as_user(analyst)
+    post_action(client, report, "close", reason="not-illegal", note="Satire.")
+    page = client.get(case_url(report)).content.decode()
+    assert "není nezákonné: Satire." in page or "not illegal: Satire." in page
+    assert ": not-illegal" not in page
