@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_countries",
     "rest_framework",
     "wagtail_headless_preview",
     "drf_spectacular",
@@ -259,3 +260,26 @@ HOTLINE_STATUS_RATE_LIMIT = os.environ.get("HOTLINE_STATUS_RATE_LIMIT", "60/hour
 HELPLINE_URL = os.environ.get("HELPLINE_URL", "/cs/")
 HOTLINE_RETENTION_DAYS = int(os.environ.get("HOTLINE_RETENTION_DAYS", "365"))
 HOTLINE_FROM_EMAIL = os.environ.get("HOTLINE_FROM_EMAIL", "hotline@localhost")
+
+# Hotline, after assessment (docs/hotline.md, "Tracing, forwarding, notices").
+HOTLINE_COUNTRY = os.environ.get("HOTLINE_COUNTRY", "CZ")  # the centre's own country (ISO code)
+HOTLINE_ORGANISATION = os.environ.get("HOTLINE_ORGANISATION", "Safer Internet Centre")  # signs notices
+HOTLINE_POLICE = os.environ.get("HOTLINE_POLICE", "Policie ČR")  # who takes reports for the police
+# Name servers for tracing and for the takedown monitor ("ip" or "ip:port", comma-separated);
+# empty = the system's resolver.
+HOTLINE_DNS_RESOLVERS = [item.strip() for item in os.environ.get("HOTLINE_DNS_RESOLVERS", "").split(",") if item.strip()]
+HOTLINE_DNS_TIMEOUT = float(os.environ.get("HOTLINE_DNS_TIMEOUT", "3"))
+# MaxMind-format databases (GeoLite2 Country and ASN or compatible); a missing file = "unknown".
+HOTLINE_GEOIP_COUNTRY_DB = os.environ.get("HOTLINE_GEOIP_COUNTRY_DB", str(BASE_DIR / "geoip" / "GeoLite2-Country.mmdb"))
+HOTLINE_GEOIP_ASN_DB = os.environ.get("HOTLINE_GEOIP_ASN_DB", str(BASE_DIR / "geoip" / "GeoLite2-ASN.mmdb"))
+# An RDAP service asked for the network's abuse contact ("{base}ip/{address}"); empty = not asked.
+HOTLINE_RDAP_URL = os.environ.get("HOTLINE_RDAP_URL", "")
+HOTLINE_RDAP_TIMEOUT = float(os.environ.get("HOTLINE_RDAP_TIMEOUT", "5"))
+# Takedown monitor: how often an address is checked, when a notice is sent again while the
+# content is still online, and the timeout of each check.
+HOTLINE_MONITOR_INTERVAL_MINUTES = int(os.environ.get("HOTLINE_MONITOR_INTERVAL_MINUTES", "60"))
+HOTLINE_NOTICE_RESEND_HOURS = int(os.environ.get("HOTLINE_NOTICE_RESEND_HOURS", "24"))
+HOTLINE_MONITOR_TIMEOUT = float(os.environ.get("HOTLINE_MONITOR_TIMEOUT", "5"))
+# Tests only: lets the monitor reach servers on 127.0.0.1. Private, link-local and reserved
+# addresses stay refused whatever this says.
+HOTLINE_MONITOR_ALLOW_LOOPBACK = False

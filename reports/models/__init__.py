@@ -1,6 +1,7 @@
 from .append_only import AppendOnlyError
 from .audit import AuditEntry, audit
 from .hotline import (
+    ILLEGAL,
     CaseEvent,
     Category,
     Channel,
@@ -16,11 +17,14 @@ from .hotline import (
     SiteType,
     SourceType,
     Status,
+    Takedown,
     VictimAgeGroup,
     VictimGender,
 )
+from .takedown import Forward, Notice, PartnerHotline, TakedownCheck, TracedAddress, TraceRun, notice_due_before
 
 __all__ = [
+    "ILLEGAL",
     "AppendOnlyError",
     "AuditEntry",
     "CaseEvent",
@@ -29,16 +33,24 @@ __all__ = [
     "Classification",
     "CloseReason",
     "ContentType",
+    "Forward",
     "HotlineReport",
     "IntakeReceipt",
+    "Notice",
     "OutOfRemitCategory",
+    "PartnerHotline",
     "ReferenceSequence",
     "ReportedUrl",
     "ReportedUrlLink",
     "SiteType",
     "SourceType",
     "Status",
+    "Takedown",
+    "TakedownCheck",
+    "TraceRun",
+    "TracedAddress",
     "VictimAgeGroup",
     "VictimGender",
     "audit",
+    "notice_due_before",
 ]

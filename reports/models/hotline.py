@@ -173,7 +173,10 @@ class HotlineReport(models.Model):
         verbose_name = _("hotline report")
         verbose_name_plural = _("hotline reports")
         ordering = ["-received_at", "-pk"]
-        permissions = [("access_hotline", _("Can work on hotline cases"))]
+        permissions = [
+            ("access_hotline", _("Can work on hotline cases")),
+            ("view_hotline_statistics", _("Can see hotline statistics")),
+        ]
 
     def __str__(self):
         return self.reference
@@ -185,6 +188,15 @@ class HotlineReport(models.Model):
 
     def token_matches(self, token):
         return bool(token) and hmac.compare_digest(self.status_token_hash, hash_token(token))
+
+
+ILLEGAL = (Classification.BASELINE_ILLEGAL, Classification.NATIONAL_ILLEGAL)
+
+
+class Takedown(models.TextChoices):
+    NOT_NOTIFIED = "", _("no notice yet")
+    MONITORING = "monitoring", _("notified, monitored")
+    REMOVED = "removed", _("removed")
 
 
 class ReportedUrlQuerySet(models.QuerySet):
@@ -221,6 +233,21 @@ class ReportedUrl(models.Model):
         related_name="+",
     )
     assessed_at = models.DateTimeField(_("assessed"), null=True, blank=True)
+    # Where it is hosted, from the latest trace (or set by an analyst): see models/takedown.py.
+    hosting_country = models.CharField(_("hosting country"), max_length=2, blank=True, db_index=True)
+    hosting_ip = models.GenericIPAddressField(_("hosting IP address"), null=True, blank=True)
+    hosting_asn = models.PositiveBigIntegerField(_("hosting AS number"), null=True, blank=True)
+    hosting_organisation = models.CharField(_("hosting network"), max_length=200, blank=True)
+    abuse_contact = models.EmailField(_("abuse contact"), blank=True)
+    traced_at = models.DateTimeField(_("traced"), null=True, blank=True)
+    # Notice and takedown: monitored from the first notice until the content is gone.
+    takedown = models.CharField(
+        _("takedown"), max_length=12, choices=Takedown.choices, default=Takedown.NOT_NOTIFIED, db_index=True
+    )
+    first_notice_at = models.DateTimeField(_("first notice"), null=True, blank=True)
+    last_notice_at = models.DateTimeField(_("last notice"), null=True, blank=True)
+    last_checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    removed_at = models.DateTimeField(_("removed"), null=True, blank=True)
 
     objects = ReportedUrlQuerySet.as_manager()
 
@@ -264,6 +291,10 @@ class CaseEvent(AppendOnlyModel):
         CLOSED = "closed", _("closed")
         FEEDBACK = "feedback", _("feedback sent to the reporter")
         ANONYMISED = "anonymised", _("anonymised")
+        TRACED = "traced", _("hosting traced")
+        FORWARDED = "forwarded", _("forwarded")
+        NOTICE = "notice", _("notice sent to the host")
+        REMOVED = "removed", _("content removed")
 
     report = models.ForeignKey(HotlineReport, on_delete=models.PROTECT, related_name="events")
     reported_url = models.ForeignKey(ReportedUrl, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
