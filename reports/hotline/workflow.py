@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import AuditEntry, CaseEvent, HotlineReport, ReportedUrl, Status, audit
+from ..models import ILLEGAL, AuditEntry, CaseEvent, HotlineReport, ReportedUrl, Status, audit
 from .feedback import queue_feedback
 
 
@@ -26,7 +26,7 @@ class ClosedCase(Exception):
         super().__init__(_("This case is closed."))
 
 
-def _claim(report, version, **changes):
+def claim(report, version, **changes):
     """Raise the version from ``version`` and apply ``changes``, or raise StaleCase."""
     updated = HotlineReport.objects.filter(pk=report.pk, version=version).update(version=F("version") + 1, **changes)
     if not updated:
@@ -34,16 +34,23 @@ def _claim(report, version, **changes):
     report.refresh_from_db()
 
 
-def _record(report, user, kind, summary, reported_url=None, **details):
+def record_event(report, user, kind, summary, reported_url=None, **details):
+    """The case's history entry and the audit entry of one step; ``user`` None = the system."""
     CaseEvent.objects.create(
         report=report,
         reported_url=reported_url,
         kind=kind,
         actor=user,
-        actor_name=user.get_username(),
+        actor_name=user.get_username() if user else "",
         details=details,
     )
     audit(user, AuditEntry.Action.CHANGE, report, summary)
+
+
+def record_for_open_cases(reported_url, kind, summary, user=None, **details):
+    """An event of an address (traced, removed…) in the history of every open case naming it."""
+    for report in HotlineReport.objects.filter(url_links__reported_url=reported_url).exclude(status=Status.CLOSED):
+        record_event(report, user, kind, summary, reported_url=reported_url, **details)
 
 
 def _open_status(report):
@@ -51,17 +58,17 @@ def _open_status(report):
     return Status.IN_ASSESSMENT if report.status == Status.RECEIVED else report.status
 
 
-def _refuse_if_closed(report):
+def refuse_if_closed(report):
     if report.status == Status.CLOSED:
         raise ClosedCase
 
 
 @transaction.atomic
 def assign(report, user, version):
-    _refuse_if_closed(report)
+    refuse_if_closed(report)
     previous = report.status
-    _claim(report, version, assigned_to=user, status=_open_status(report))
-    _record(report, user, CaseEvent.Kind.ASSIGNED, "assigned", analyst=user.get_username())
+    claim(report, version, assigned_to=user, status=_open_status(report))
+    record_event(report, user, CaseEvent.Kind.ASSIGNED, "assigned", analyst=user.get_username())
     if report.status != previous:
         queue_feedback(report)
 
@@ -69,30 +76,34 @@ def assign(report, user, version):
 @transaction.atomic
 def assess(report, reported_url, user, version, assessment):
     """``assessment``: classification, content_type, site_type, victim_age_group, victim_gender."""
-    _refuse_if_closed(report)
+    refuse_if_closed(report)
     if not report.url_links.filter(reported_url=reported_url).exists():
         raise ValueError("The address is not part of this case.")
     previous = report.status
-    _claim(report, version, status=_open_status(report))
+    claim(report, version, status=_open_status(report))
     now = timezone.now()
     ReportedUrl.objects.filter(pk=reported_url.pk).update(
         **assessment, state=ReportedUrl.State.ASSESSED, assessed_by=user, assessed_at=now
     )
-    _record(report, user, CaseEvent.Kind.ASSESSED, "address assessed", reported_url=reported_url, **assessment)
+    record_event(report, user, CaseEvent.Kind.ASSESSED, "address assessed", reported_url=reported_url, **assessment)
+    if assessment["classification"] in ILLEGAL:
+        from .tracing import queue_trace  # tracing records its runs through this module
+
+        queue_trace(reported_url)
     if report.status != previous:
         queue_feedback(report)
 
 
 @transaction.atomic
 def add_note(report, user, version, text):
-    _claim(report, version)
-    _record(report, user, CaseEvent.Kind.NOTE, "note added", text=text)
+    claim(report, version)
+    record_event(report, user, CaseEvent.Kind.NOTE, "note added", text=text)
 
 
 @transaction.atomic
 def close(report, user, version, reason, note=""):
-    _refuse_if_closed(report)
-    _claim(report, version, status=Status.CLOSED, closed_at=timezone.now(), close_reason=reason)
+    refuse_if_closed(report)
+    claim(report, version, status=Status.CLOSED, closed_at=timezone.now(), close_reason=reason)
     ReportedUrl.objects.filter(report_links__report=report).not_in_open_cases().update(state=ReportedUrl.State.CLOSED)
-    _record(report, user, CaseEvent.Kind.CLOSED, f"closed: {reason}", reason=reason, note=note)
+    record_event(report, user, CaseEvent.Kind.CLOSED, f"closed: {reason}", reason=reason, note=note)
     queue_feedback(report)
