@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from ..access import require_permission
 from ..models import AuditEntry, CaseEvent, CloseReason, HotlineReport, ReportedUrl, Status, audit
-from . import workflow
+from . import takedown_actions, workflow
 from .forms import AssessForm, AssignForm, CloseForm, NoteForm, QueueFilter
 from .reported_urls import defang
 
@@ -82,7 +82,15 @@ ACTIONS = {
     "assess": (AssessForm, _assess),
     "note": (NoteForm, _note),
     "close": (CloseForm, _close),
+    **takedown_actions.ACTIONS,
 }
+REFUSALS = (workflow.StaleCase, workflow.ClosedCase, *takedown_actions.REFUSALS)
+
+
+def _bound_form(form_class, report, data):
+    if form_class is None:  # the notice form lists the case's own addresses
+        return takedown_actions.notice_form(report, data)
+    return form_class(data)
 
 
 @hotline_access
@@ -95,11 +103,11 @@ def case(request, pk):
             messages.error(request, _("Unknown action."))
             return redirect("hotline_case", pk=report.pk)
         form_class, perform = action
-        form = form_class(request.POST)
+        form = _bound_form(form_class, report, request.POST)
         if form.is_valid():
             try:
                 perform(report, form.cleaned_data, request.user)
-            except (workflow.StaleCase, workflow.ClosedCase) as refusal:
+            except REFUSALS as refusal:
                 messages.error(request, str(refusal))
             else:
                 messages.success(request, _("Saved."))
@@ -121,6 +129,7 @@ def _case_context(report):
             "defanged": defang(link.reported_url.url) if link.reported_url.url else "",
             "duplicates": link.reports_of_url - 1,
             "form": AssessForm(initial=_assessment_initial(link.reported_url, report)),
+            "after": takedown_actions.address_panel(report, link.reported_url),
         }
         for link in links
     ]
@@ -133,6 +142,8 @@ def _case_context(report):
         "note_form": NoteForm(initial={"version": report.version}),
         "close_form": CloseForm(initial={"version": report.version}),
         "is_closed": report.status == Status.CLOSED,
+        "notice_form": takedown_actions.notice_form(report),
+        "missing_databases": takedown_actions.missing_location_databases(),
     }
 
 

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +11,9 @@ from ..models import (
     Classification,
     CloseReason,
     ContentType,
+    Forward,
     HotlineReport,
+    PartnerHotline,
     SiteType,
     Status,
     VictimAgeGroup,
@@ -48,6 +51,71 @@ class NoteForm(CaseForm):
 class CloseForm(CaseForm):
     reason = forms.ChoiceField(label=_("Reason"), choices=CloseReason.choices)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+
+
+class AddressForm(CaseForm):
+    reported_url = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class TraceForm(AddressForm):
+    pass
+
+
+class CheckForm(AddressForm):
+    pass
+
+
+class AbuseContactForm(AddressForm):
+    abuse_contact = forms.EmailField(label=_("Abuse contact"), max_length=254)
+
+
+class ForwardForm(AddressForm):
+    recipient = forms.ChoiceField(label=_("Forward to"), choices=Forward.Recipient.choices)
+    partner_hotline = forms.ModelChoiceField(
+        label=_("Partner hotline"), queryset=PartnerHotline.objects.filter(active=True), required=False
+    )
+    recipient_name = forms.CharField(
+        label=_("Recipient's name"), max_length=200, required=False, help_text=_("Empty: the partner hotline's name.")
+    )
+    their_reference = forms.CharField(label=_("Their reference"), max_length=100, required=False)
+
+    def clean(self):
+        data = super().clean()
+        partner = data.get("partner_hotline")
+        if data.get("recipient") == Forward.Recipient.PARTNER_HOTLINE:
+            if partner is None:
+                self.add_error("partner_hotline", _("Choose the partner hotline."))
+            elif not data.get("recipient_name"):
+                data["recipient_name"] = partner.organisation
+        else:
+            data["partner_hotline"] = None
+            if data.get("recipient") == Forward.Recipient.POLICE and not data.get("recipient_name"):
+                data["recipient_name"] = settings.HOTLINE_POLICE
+        if not data.get("recipient_name") and "partner_hotline" not in self.errors:
+            self.add_error("recipient_name", _("Name the recipient."))
+        return data
+
+
+class ForwardReferenceForm(CaseForm):
+    forward = forms.IntegerField(widget=forms.HiddenInput)
+    their_reference = forms.CharField(label=_("Their reference"), max_length=100)
+
+
+class NoticeForm(CaseForm):
+    reported_urls = forms.TypedMultipleChoiceField(
+        label=_("Addresses"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    explanation = forms.CharField(
+        label=_("Further explanation"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required for other illegal content: name the legal provision."),
+    )
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reported_urls"].choices = choices
 
 
 class QueueFilter(django_filters.FilterSet):

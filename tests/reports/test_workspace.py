@@ -5,24 +5,7 @@ from django.core import mail
 
 from reports.models import AuditEntry, CaseEvent, HotlineReport, ReportedUrl
 
-
-@pytest.fixture
-def as_user(client):
-    def login(user):
-        client.force_login(user)
-        return client
-
-    return login
-
-
-def case_url(report):
-    return f"/admin/hotline/{report.pk}/"
-
-
-def post_action(client, report, action, **fields):
-    report.refresh_from_db()
-    data = {"action": action, "version": report.version, **fields}
-    return client.post(case_url(report), data, follow=True)
+from .conftest import case_url, post_action
 
 
 @pytest.mark.parametrize("url", ["/admin/hotline/", "/admin/audit-log/"])
