@@ -197,8 +197,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
-# Background work: django-tasks with the immediate backend by default, so an embedded
-# install needs no worker; production switches to the database backend.
+# Background work: django-tasks with the immediate backend: a task runs in the same
+# process right after the transaction that queued it commits, so no install needs a worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 REST_FRAMEWORK = {
@@ -267,7 +267,9 @@ HOTLINE_ORGANISATION = os.environ.get("HOTLINE_ORGANISATION", "Safer Internet Ce
 HOTLINE_POLICE = os.environ.get("HOTLINE_POLICE", "Policie ČR")  # who takes reports for the police
 # Name servers for tracing and for the takedown monitor ("ip" or "ip:port", comma-separated);
 # empty = the system's resolver.
-HOTLINE_DNS_RESOLVERS = [item.strip() for item in os.environ.get("HOTLINE_DNS_RESOLVERS", "").split(",") if item.strip()]
+HOTLINE_DNS_RESOLVERS = [
+    item.strip() for item in os.environ.get("HOTLINE_DNS_RESOLVERS", "").split(",") if item.strip()
+]
 HOTLINE_DNS_TIMEOUT = float(os.environ.get("HOTLINE_DNS_TIMEOUT", "3"))
 # MaxMind-format databases (GeoLite2 Country and ASN or compatible); a missing file = "unknown".
 HOTLINE_GEOIP_COUNTRY_DB = os.environ.get("HOTLINE_GEOIP_COUNTRY_DB", str(BASE_DIR / "geoip" / "GeoLite2-Country.mmdb"))

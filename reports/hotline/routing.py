@@ -42,7 +42,9 @@ def propose_route(reported_url):
             % {"country": country_name(country)},
         )
     partner = (
-        PartnerHotline.objects.filter(country=country, active=True).order_by("-inhope_member", Lower("organisation")).first()
+        PartnerHotline.objects.filter(country=country, active=True)
+        .order_by("-inhope_member", Lower("organisation"))
+        .first()
         if country
         else None
     )

@@ -87,7 +87,7 @@ def _handler(site):
 def http_server(site):
     """An HTTP server on 127.0.0.1 answering from ``site``; yields its port."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield server.server_address[1]

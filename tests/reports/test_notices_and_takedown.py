@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from reports.hotline import monitor, notices, safe_http, tracing
 from reports.hotline.statistics import compute, parse_period
-from reports.models import CaseEvent, Notice, ReportedUrl, TakedownCheck, Takedown
+from reports.models import CaseEvent, Notice, ReportedUrl, Takedown, TakedownCheck
 
 from .local_network import Site, http_server
 
@@ -111,7 +111,7 @@ def test_a_failed_send_is_recorded_and_retried(assessed, settings):
         ("fc00::1", "private"),
         ("169.254.169.254", "link-local"),
         ("fe80::1", "link-local"),
-        ("0.0.0.0", "unspecified"),
+        ("0.0.0.0", "unspecified"),  # noqa: S104 (an address the guard must refuse)
         ("224.0.0.251", "multicast"),
         ("240.0.0.1", "reserved"),
         ("100.64.0.1", "not public"),
@@ -145,7 +145,7 @@ def test_a_public_name_that_resolves_to_a_private_address_is_refused(hosting, ho
 def test_a_redirect_to_a_private_address_is_not_followed(hosting):
     site = Site({"/page": (302, {"Location": "http://169.254.169.254/latest/meta-data/"}, b"")})
     with http_server(site) as port:
-        outcome, status, detail = monitor.look(f"http://content.example:{port}/page")
+        outcome, _status, detail = monitor.look(f"http://content.example:{port}/page")
     assert outcome == TakedownCheck.Outcome.UNREACHABLE
     assert "link-local" in detail
     assert len(site.requests) == 1  # only the first request, never the redirect

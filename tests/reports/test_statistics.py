@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from reports.hotline import statistics
-from reports.models import Forward, HotlineReport, Notice, ReportedUrl, ReportedUrlLink, Takedown
+from reports.models import Forward, HotlineReport, Notice, ReportedUrl, Takedown
 
 START = timezone.make_aware(datetime.datetime(2026, 7, 1, 8, 0))
 HOURS = datetime.timedelta(hours=1)

@@ -2,6 +2,7 @@
 the route proposed for each kind of hosting; forwards and their ICCAM-style record."""
 
 import pytest
+from django.utils import translation
 
 from reports.hotline import routing, tracing, workflow
 from reports.models import CaseEvent, Forward, PartnerHotline, ReportedUrl, Status, TraceRun
@@ -121,15 +122,17 @@ def test_a_country_without_a_partner_hotline_goes_to_the_police(hosting, make_re
     PartnerHotline.objects.filter(country="BR").update(active=False)
     report = make_report("https://hosted-in-brazil.example/x")
     tracing.trace(address(report))
-    route = routing.propose_route(address(report))
+    with translation.override("en"):
+        route = routing.propose_route(address(report))
     assert (route.recipient, route.partner_hotline, route.notice_to_host) == (Forward.Recipient.POLICE, None, False)
-    assert "international" in route.explanation
+    assert "Brazil" in route.explanation and "international" in route.explanation
 
 
 def test_an_untraced_address_goes_to_the_police(make_report):
-    route = routing.propose_route(address(make_report("https://somewhere.example/")))
+    with translation.override("cs"):
+        route = routing.propose_route(address(make_report("https://somewhere.example/")))
     assert route.recipient == Forward.Recipient.POLICE
-    assert "not known" in route.explanation
+    assert "Země hostingu není známá" in route.explanation
 
 
 def test_a_forward_is_recorded_and_exported_as_a_structured_record(hosting, assessed, analyst):
