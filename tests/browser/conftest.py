@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from ..reports.conftest import analyst, assessed, hosting, location_databases, make_report  # noqa: F401 (hotline fixtures)
 from ..servers import gunicorn, manage, production_environment
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
