@@ -23,6 +23,7 @@ MAX_REDIRECTS = 5
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 USER_AGENT = "SaferInternetCMS-takedown-monitor/1.0"
 DEFAULT_PORTS = {"http": 80, "https": 443}
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 class Refused(Exception):
@@ -32,8 +33,13 @@ class Refused(Exception):
 def refusal(ip):
     """Why ``ip`` may not be contacted, or None when it is public."""
     address = ipaddress.ip_address(ip)
-    if address.version == 6 and address.ipv4_mapped:
-        address = address.ipv4_mapped
+    if address.version == 6:
+        # An IPv4 address inside IPv6 (mapped, 6to4, NAT64) is judged as that IPv4 address.
+        embedded = address.ipv4_mapped or address.sixtofour
+        if embedded is None and address in NAT64:
+            embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        if embedded is not None:
+            return refusal(str(embedded))
     if address.is_loopback:
         return None if settings.HOTLINE_MONITOR_ALLOW_LOOPBACK else "loopback"
     for reason, flag in (

@@ -117,6 +117,8 @@ def test_a_failed_send_is_recorded_and_retried(assessed, settings):
         ("100.64.0.1", "not public"),
         ("::ffff:10.0.0.5", "private"),
         ("::ffff:127.0.0.1", "loopback"),
+        ("2002:a00:1::1", "private"),  # 6to4 around 10.0.0.1
+        ("64:ff9b::a9fe:a9fe", "link-local"),  # NAT64 around 169.254.169.254
     ],
 )
 def test_the_guard_refuses_every_kind_of_private_address(settings, ip, reason):
