@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
+    "corsheaders",
+    "rest_framework_api_key",
+    "cms.partners",
     "rest_framework",
     "wagtail_headless_preview",
     "drf_spectacular",
@@ -73,6 +76,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS first, so its headers reach every answer, rate limits included (docs/partners.md).
+    "corsheaders.middleware.CorsMiddleware",
+    "cms.partners.access.PartnerAccessMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",
@@ -124,12 +130,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: Redis when REDIS_URL is set, else Django's database cache. Never a
 # per-process memory cache: rate limits and invalidation must hold across workers.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "sic")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "sic"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         }
     }
@@ -282,6 +289,23 @@ HOTLINE_RDAP_TIMEOUT = float(os.environ.get("HOTLINE_RDAP_TIMEOUT", "5"))
 HOTLINE_MONITOR_INTERVAL_MINUTES = int(os.environ.get("HOTLINE_MONITOR_INTERVAL_MINUTES", "60"))
 HOTLINE_NOTICE_RESEND_HOURS = int(os.environ.get("HOTLINE_NOTICE_RESEND_HOURS", "24"))
 HOTLINE_MONITOR_TIMEOUT = float(os.environ.get("HOTLINE_MONITOR_TIMEOUT", "5"))
-# Tests only: lets the monitor reach servers on 127.0.0.1. Private, link-local and reserved
-# addresses stay refused whatever this says.
-HOTLINE_MONITOR_ALLOW_LOOPBACK = False
+# Tests only: lets the takedown monitor and webhooks reach servers on 127.0.0.1. Private,
+# link-local and reserved addresses stay refused whatever this says.
+OUTBOUND_ALLOW_LOOPBACK = False
+
+# Partner sites (docs/partners.md): API keys, rate limits, CORS, embeds, webhooks.
+API_RATE_LIMIT_ANONYMOUS = os.environ.get("API_RATE_LIMIT_ANONYMOUS", "120/minute")  # per client address
+API_RATE_LIMIT_PARTNER = os.environ.get("API_RATE_LIMIT_PARTNER", "1200/minute")  # per partner, all its keys
+HOTLINE_PARTNER_RATE_LIMIT = os.environ.get("HOTLINE_PARTNER_RATE_LIMIT", "600/hour")  # reports per platform
+# Browsers may call /api/ and /embed/ only from active partners' origins, without credentials.
+CORS_URLS_REGEX = r"^/(api|embed)/"
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "authorization", "content-type", "idempotency-key", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["etag", "retry-after", "content-language"]
+CORS_PREFLIGHT_MAX_AGE = 3600
+# Who may frame /embed/ pages (a CSP frame-ancestors list); "*" = any site.
+EMBED_FRAME_ANCESTORS = os.environ.get("EMBED_FRAME_ANCESTORS", "*")
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "8"))
+WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", "60"))
+WEBHOOK_DISABLE_AFTER = int(os.environ.get("WEBHOOK_DISABLE_AFTER", "20"))  # failed attempts in a row
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "centre@localhost")

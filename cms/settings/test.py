@@ -18,4 +18,5 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="sic-test-static-")
 WHITENOISE_USE_FINDERS = True
 FIELD_ENCRYPTION_KEY = "aZ6RVyw3BKGJ6_5QsXaWdyfz1cOF9nK4rzEFAE0VOQk="  # a test-only Fernet key
 HOTLINE_RATE_LIMIT = "10/hour"
-HOTLINE_MONITOR_ALLOW_LOOPBACK = True  # the monitor tests run their servers on 127.0.0.1
+OUTBOUND_ALLOW_LOOPBACK = True  # the monitor tests run their servers on 127.0.0.1
+API_RATE_LIMIT_ANONYMOUS = "100000/minute"  # tests of the limits set their own

@@ -15,11 +15,22 @@ from rest_framework.throttling import SimpleRateThrottle
 
 class ClientRateThrottle(SimpleRateThrottle):
     setting = ""
+    partner_setting = ""  # a platform filing with its API key is counted by its own limit
 
     def get_rate(self):
         return getattr(settings, self.setting)
 
+    def allow_request(self, request, view):
+        partner_key = getattr(request, "partner_key", None)
+        if partner_key is not None and self.partner_setting:
+            self.rate = getattr(settings, self.partner_setting)
+            self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)
+
     def get_cache_key(self, request, view):
+        partner_key = getattr(request, "partner_key", None)
+        if partner_key is not None and self.partner_setting:
+            return f"throttle:{self.scope}:partner:{partner_key.partner_id}"
         client = self.get_ident(request)
         digest = hmac.new(settings.SECRET_KEY.encode(), client.encode(), hashlib.sha256).hexdigest()[:32]
         return f"throttle:{self.scope}:{digest}"
@@ -28,6 +39,7 @@ class ClientRateThrottle(SimpleRateThrottle):
 class HotlineIntakeThrottle(ClientRateThrottle):
     scope = "hotline-intake"
     setting = "HOTLINE_RATE_LIMIT"
+    partner_setting = "HOTLINE_PARTNER_RATE_LIMIT"
 
 
 class HotlineStatusThrottle(ClientRateThrottle):

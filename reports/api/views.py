@@ -4,12 +4,13 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound, UnsupportedMediaType
+from rest_framework.exceptions import NotFound, PermissionDenied, UnsupportedMediaType
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.api.errors import InvalidParameter
+from cms.partners.models import Scope
 
 from ..hotline.intake import MAX_IDEMPOTENCY_KEY_LENGTH, decoy_receipt, public_status, receive_report
 from ..hotline.serializers import HotlineReportSerializer
@@ -62,12 +63,22 @@ class HotlineIntakeView(PrivateAPIView):
     @extend_schema(
         operation_id="hotline_report_create",
         request=HotlineReportSerializer,
-        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, description="Retry safely.")],
+        parameters=[
+            OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, description="Retry safely."),
+            OpenApiParameter(
+                "Authorization",
+                str,
+                OpenApiParameter.HEADER,
+                description="Platforms: `Api-Key <key>` with the reports:submit scope files as that partner.",
+            ),
+        ],
         responses={
             201: RECEIPT,
             200: OpenApiResponse(REDIRECT_TO_HELPLINE, description="Out of remit: nothing stored."),
             400: OpenApiResponse(description="A field is not valid; `error.fields` names it."),
             415: OpenApiResponse(description="Files are refused: never send such material."),
+            401: OpenApiResponse(description="The API key sent is unknown, revoked or expired."),
+            403: OpenApiResponse(description="The API key has no reports:submit scope."),
             429: OpenApiResponse(description="Too many reports from this client; see Retry-After."),
         },
     )
@@ -90,7 +101,12 @@ class HotlineIntakeView(PrivateAPIView):
             return Response(helpline_answer())
         if serializer.is_spam:
             return Response({**decoy_receipt(), "status": Status.RECEIVED}, status=status.HTTP_201_CREATED)
-        receipt = receive_report(serializer.validated_data, self.channel, key)
+        partner_key = getattr(request, "partner_key", None)
+        if partner_key is not None and not partner_key.allows(Scope.REPORTS_SUBMIT):
+            raise PermissionDenied(_("This API key may not submit reports: it needs the reports:submit scope."))
+        partner = partner_key.partner if partner_key else None
+        channel = Channel.PARTNER if partner else self.channel
+        receipt = receive_report(serializer.validated_data, channel, key, partner=partner)
         response = Response(
             {
                 "reference": receipt.report.reference,

@@ -63,30 +63,34 @@ def _attach_url(report, url, host, now):
         CaseEvent.objects.create(report=report, reported_url=record, kind=CaseEvent.Kind.JOINED, created_at=now)
 
 
-def receive_report(data, channel, idempotency_key=""):
-    """Store a report from validated ``data`` (``urls`` as ``(url, host)`` pairs)."""
+def receive_report(data, channel, idempotency_key="", partner=None):
+    """Store a report from validated ``data`` (``urls`` as ``(url, host)`` pairs); ``partner``
+    is the platform that filed it with its API key (its Idempotency-Keys are its own)."""
+    if idempotency_key and partner is not None:
+        idempotency_key = f"partner:{partner.pk}:{idempotency_key}"
     key_hash = _idempotency_hash(idempotency_key) if idempotency_key else ""
     if key_hash and (earlier := _earlier_receipt(key_hash)):
         return earlier
     try:
         with transaction.atomic():
-            return _store(data, channel, key_hash)
+            return _store(data, channel, key_hash, partner)
     except IntegrityError:
         # A request running at the same time stored the same Idempotency-Key (answer with
         # its report) or opened a record for one of the same addresses (this retry joins it).
         if key_hash and (earlier := _earlier_receipt(key_hash)):
             return earlier
         with transaction.atomic():
-            return _store(data, channel, key_hash)
+            return _store(data, channel, key_hash, partner)
 
 
-def _store(data, channel, key_hash):
+def _store(data, channel, key_hash, partner=None):
     now = timezone.now()
     email = data.get("reporter_email") or ""
     report = HotlineReport(
         reference=ReferenceSequence.next_reference(REFERENCE_PREFIX, now),
         received_at=now,
         channel=channel,
+        partner=partner,
         category=data["category"],
         source_type=data["source_type"],
         source_details=data.get("source_details") or {},

@@ -1,4 +1,5 @@
-"""A header-only look at a reported address, made only to public IP addresses.
+"""Requests to addresses outside our control, made only to public IP addresses: the
+takedown monitor's header-only look at a reported address, and webhook deliveries.
 
 The takedown monitor is the one part of the system that contacts a reported site. It
 asks for the headers (HEAD, or GET closed before the body when HEAD is not allowed),
@@ -41,7 +42,7 @@ def refusal(ip):
         if embedded is not None:
             return refusal(str(embedded))
     if address.is_loopback:
-        return None if settings.HOTLINE_MONITOR_ALLOW_LOOPBACK else "loopback"
+        return None if settings.OUTBOUND_ALLOW_LOOPBACK else "loopback"
     for reason, flag in (
         ("unspecified", address.is_unspecified),
         ("link-local", address.is_link_local),
@@ -95,17 +96,18 @@ def _connection(scheme, ip, port, host):
     return http.client.HTTPConnection(ip, port, timeout=timeout)
 
 
-def _ask(parts, addresses, method):
+def _ask(parts, addresses, method, body=None, extra_headers=None):
     """``(status, location)`` from the first address that answers; the body is never read."""
     port = parts.port or DEFAULT_PORTS[parts.scheme]
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     host_header = parts.netloc.rpartition("@")[2]
     headers = {"Host": host_header, "User-Agent": USER_AGENT, "Accept": "*/*", "Connection": "close"}
+    headers.update(extra_headers or {})
     error = None
     for ip in addresses:
         connection = _connection(parts.scheme, ip, port, parts.hostname)
         try:
-            connection.request(method, target, headers=headers)
+            connection.request(method, target, body=body, headers=headers)
             response = connection.getresponse()
             return response.status, response.getheader("Location")
         except (OSError, http.client.HTTPException) as failure:
@@ -134,3 +136,17 @@ def header_status(url):
             continue
         return status
     raise Refused(f"more than {MAX_REDIRECTS} redirects")
+
+
+def post(url, body, headers, user_agent=USER_AGENT):
+    """POST ``body`` to ``url`` (public addresses only, no redirects followed); the status.
+
+    Raises Refused, NameNotFound, ResolverFailed, OSError or http.client.HTTPException.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
+        raise Refused("only http and https addresses are called")
+    status, _location = _ask(
+        parts, checked_addresses(parts.hostname), "POST", body=body, extra_headers={**headers, "User-Agent": user_agent}
+    )
+    return status

@@ -142,6 +142,15 @@ class HotlineReport(models.Model):
     reference = models.CharField(_("reference"), max_length=20, unique=True)
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices, default=Channel.WEB)
+    partner = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("partner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hotline_reports",
+        help_text=_("The platform that filed the report through the API with its key."),
+    )
     category = models.CharField(_("category"), max_length=32, choices=Category.choices, db_index=True)
     source_type = models.CharField(_("where it was seen"), max_length=16, choices=SourceType.choices)
     source_details = models.JSONField(_("details of the source"), default=dict, blank=True)

@@ -122,18 +122,18 @@ def test_a_failed_send_is_recorded_and_retried(assessed, settings):
     ],
 )
 def test_the_guard_refuses_every_kind_of_private_address(settings, ip, reason):
-    settings.HOTLINE_MONITOR_ALLOW_LOOPBACK = False
+    settings.OUTBOUND_ALLOW_LOOPBACK = False
     assert safe_http.refusal(ip) == reason
 
 
 def test_the_guard_lets_public_addresses_through(settings):
-    settings.HOTLINE_MONITOR_ALLOW_LOOPBACK = False
+    settings.OUTBOUND_ALLOW_LOOPBACK = False
     assert safe_http.refusal("8.8.8.8") is None
     assert safe_http.refusal("2a00:1450:4001::1") is None
 
 
 def test_the_test_setting_allows_loopback_only(settings):
-    settings.HOTLINE_MONITOR_ALLOW_LOOPBACK = True
+    settings.OUTBOUND_ALLOW_LOOPBACK = True
     assert safe_http.refusal("127.0.0.1") is None
     assert safe_http.refusal("10.0.0.5") == "private"
 
