@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.wagtail_v2 import router as wagtail_api_router
 from reports.hotline.site_views import report_form, report_status
+from resources.embeds.oembed import oembed
 from search.views import site_search
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("cms.api.urls")),
     path("api/v2/", wagtail_api_router.urls),
+    path("api/oembed/", oembed, name="oembed"),
+    path("embed/", include("resources.embeds.urls")),
 ]
 
 if settings.DEBUG:

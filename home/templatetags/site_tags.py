@@ -1,7 +1,10 @@
 """Template helpers for the public site: language switcher and navigation."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
@@ -60,3 +63,10 @@ def content_language(context):
     if page.alias_of_id:
         return page.alias_of.locale.language_code
     return page.locale.language_code
+
+
+@register.simple_tag
+def oembed_url(page):
+    """The oEmbed endpoint's address for ``page`` (discovery link of resources and toolkits)."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return f"{base}{reverse('oembed')}?{urlencode({'url': page.full_url, 'format': 'json'})}"

@@ -1,0 +1,114 @@
+"""Embeddable resource cards and lists for partner sites: ``/embed/…``.
+
+Light, accessible pages made to sit in an iframe: no scripts, no fonts, no images or any
+other request to a third party; links open the resource on the centre's site in a new
+tab. Any site may frame them unless ``EMBED_FRAME_ANCESTORS`` says otherwise.
+"""
+
+from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_GET
+
+from home.models import ToolkitPage
+
+from ..api.filters import filter_terms, load_taxonomy
+from ..models import ResourcePage
+
+DEFAULT_LIMIT, MAX_LIMIT = 6, 24
+CACHE_SECONDS = 300
+
+
+def _embed_response(request, template, context, locale):
+    response = TemplateResponse(request, template, {**context, "locale": locale})
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+        f"frame-ancestors {settings.EMBED_FRAME_ANCESTORS}"
+    )
+    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    response["Vary"] = "Accept-Language"
+    return response
+
+
+def _locale(request):
+    locale = request.GET.get("locale") or settings.LANGUAGE_CODE
+    codes = [code for code, _name in settings.LANGUAGES]
+    if locale not in codes:
+        raise ValueError(
+            _("Unknown locale “%(value)s”; valid values: %(valid)s.") % {"value": locale, "valid": ", ".join(codes)}
+        )
+    return locale
+
+
+def _bad_request(parameter, message):
+    return HttpResponseBadRequest(f"{parameter}: {message}", content_type="text/plain; charset=utf-8")
+
+
+class _Params:
+    """The resource filters read ``request.query_params``, like DRF's request."""
+
+    def __init__(self, request):
+        self.query_params = request.GET
+
+
+def _cards(queryset):
+    return queryset.select_related("resource_type").prefetch_related("audiences").order_by("-first_published_at", "-pk")
+
+
+@require_GET
+@xframe_options_exempt
+def resource_card(request, pk):
+    try:
+        locale = _locale(request)
+    except ValueError as error:
+        return _bad_request("locale", str(error))
+    page = get_object_or_404(_cards(ResourcePage.objects.live().public()), pk=pk)
+    if page.locale.language_code != locale:  # the same resource in the asked language, if translated
+        page = (
+            _cards(ResourcePage.objects.live().public())
+            .filter(translation_key=page.translation_key, locale__language_code=locale)
+            .first()
+            or page
+        )
+    with translation.override(page.locale.language_code):
+        return _embed_response(request, "resources/embed/card.html", {"resources": [page], "single": True}, locale)
+
+
+@require_GET
+@xframe_options_exempt
+def resource_list(request):
+    try:
+        locale = _locale(request)
+    except ValueError as error:
+        return _bad_request("locale", str(error))
+    limit = request.GET.get("limit") or str(DEFAULT_LIMIT)
+    if not (limit.isdigit() and 1 <= int(limit) <= MAX_LIMIT):
+        return _bad_request("limit", _("Give a whole number from 1 to %(max)s.") % {"max": MAX_LIMIT})
+    limit = int(limit)
+    resources = ResourcePage.objects.live().public().filter(locale__language_code=locale)
+    resources, errors = filter_terms(
+        resources,
+        _Params(request),
+        {"audience": "audiences", "topic": "topics", "type": "resource_type"},
+        load_taxonomy(),
+    )
+    if errors:
+        name, message = next(iter(errors.items()))
+        return _bad_request(name, message)
+    with translation.override(locale):
+        context = {"resources": list(_cards(resources)[:limit]), "single": False}
+        return _embed_response(request, "resources/embed/card.html", context, locale)
+
+
+@require_GET
+@xframe_options_exempt
+def toolkit_card(request, pk):
+    toolkit = get_object_or_404(ToolkitPage.objects.live().public().prefetch_related("audiences"), pk=pk)
+    with translation.override(toolkit.locale.language_code):
+        return _embed_response(
+            request, "resources/embed/toolkit.html", {"toolkit": toolkit}, toolkit.locale.language_code
+        )
