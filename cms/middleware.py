@@ -4,7 +4,7 @@ documents and API are not."""
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.cache import patch_vary_headers
 
-UNPREFIXED_PATHS = ("/admin/", "/documents/", "/api/", "/static/", "/media/")
+UNPREFIXED_PATHS = ("/admin/", "/documents/", "/api/", "/embed/", "/static/", "/media/")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

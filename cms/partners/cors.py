@@ -5,7 +5,10 @@ from the partner table, cached in the shared cache and forgotten when a partner 
 No credentials are ever allowed (``CORS_ALLOW_CREDENTIALS`` stays off).
 """
 
+import re
+
 from corsheaders.signals import check_request_enabled
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -26,6 +29,9 @@ def partner_origins():
 
 @receiver(check_request_enabled)
 def allow_partner_origins(sender, request, **kwargs):
+    # django-cors-headers lets any receiver enable CORS, outside CORS_URLS_REGEX too.
+    if not re.match(settings.CORS_URLS_REGEX, request.path_info):
+        return False
     origin = request.headers.get("Origin", "").rstrip("/").lower()
     return bool(origin) and origin in partner_origins()
 

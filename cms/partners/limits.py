@@ -29,6 +29,10 @@ PERIODS = {
 USAGE_TTL = 3 * 86400  # counters outlive the day they count until they are flushed to the database
 
 
+def clock():
+    return time.time()
+
+
 def parse_rate(rate):
     """``"120/minute"`` → ``(120, 60)``."""
     count, _, period = rate.partition("/")
@@ -59,7 +63,7 @@ def hit(key, rate, usage_key=None):
     Returns ``(allowed, retry_after_seconds)``.
     """
     limit, period = parse_rate(rate)
-    now = time.time()
+    now = clock()
     window = int(now // period) * period
     counter = f"{key}:{window}"
     redis = _redis()

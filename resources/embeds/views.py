@@ -6,8 +6,7 @@ tab. Any site may frame them unless ``EMBED_FRAME_ANCESTORS`` says otherwise.
 """
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponseBadRequest, HttpResponseNotFound
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -44,6 +43,10 @@ def _locale(request):
     return locale
 
 
+def _not_found():
+    return HttpResponseNotFound(_("There is nothing at this address."), content_type="text/plain; charset=utf-8")
+
+
 def _bad_request(parameter, message):
     return HttpResponseBadRequest(f"{parameter}: {message}", content_type="text/plain; charset=utf-8")
 
@@ -66,7 +69,9 @@ def resource_card(request, pk):
         locale = _locale(request)
     except ValueError as error:
         return _bad_request("locale", str(error))
-    page = get_object_or_404(_cards(ResourcePage.objects.live().public()), pk=pk)
+    page = _cards(ResourcePage.objects.live().public()).filter(pk=pk).first()
+    if page is None:
+        return _not_found()
     if page.locale.language_code != locale:  # the same resource in the asked language, if translated
         page = (
             _cards(ResourcePage.objects.live().public())
@@ -107,7 +112,9 @@ def resource_list(request):
 @require_GET
 @xframe_options_exempt
 def toolkit_card(request, pk):
-    toolkit = get_object_or_404(ToolkitPage.objects.live().public().prefetch_related("audiences"), pk=pk)
+    toolkit = ToolkitPage.objects.live().public().prefetch_related("audiences").filter(pk=pk).first()
+    if toolkit is None:
+        return _not_found()
     with translation.override(toolkit.locale.language_code):
         return _embed_response(
             request, "resources/embed/toolkit.html", {"toolkit": toolkit}, toolkit.locale.language_code

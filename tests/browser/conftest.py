@@ -26,13 +26,19 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
+def demo_environment(tmp_path_factory):
+    """The environment of a production-like demo install (its database is ready)."""
     env = production_environment(tmp_path_factory.mktemp("demo-site"))
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "createcachetable")
     manage(env, "collectstatic", "--no-input", "-v0")
     manage(env, "load_demo")
-    with gunicorn(env) as url:
+    return env
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_environment):
+    with gunicorn(demo_environment) as url:
         yield url
 
 

@@ -1,0 +1,122 @@
+"""Rate limits (lower without a key, higher with one), counted in Redis or the cache and
+answered with 429 and Retry-After; usage per partner per day, shown in the admin."""
+
+import pytest
+import redis as redis_client
+from django.test import override_settings
+from django.utils import timezone
+
+from cms.partners import limits
+from cms.partners.models import PartnerUsage
+
+URL = "/api/v1/taxonomy/topics/"
+REDIS_URL = "redis://127.0.0.1:6379/14"
+REDIS_CACHE = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "sic-test-limits",
+        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+    }
+}
+
+
+@pytest.fixture
+def redis_limits(settings):
+    connection = redis_client.Redis.from_url(REDIS_URL)
+    try:
+        connection.ping()
+    except redis_client.ConnectionError:
+        pytest.fail("Redis must answer on 127.0.0.1:6379 (.ci/run starts it)")
+    connection.flushdb()
+    settings.REDIS_URL = REDIS_URL
+    settings.CACHES = REDIS_CACHE
+    settings.CACHE_KEY_PREFIX = "sic-test-limits"
+    yield connection
+    connection.flushdb()
+
+
+@override_settings(API_RATE_LIMIT_ANONYMOUS="3/minute", API_RATE_LIMIT_PARTNER="5/minute")
+def test_without_a_key_the_lower_limit_holds_and_a_key_raises_it(client, issue):
+    for _ in range(3):
+        assert client.get(URL).status_code == 200
+    refused = client.get(URL)
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert refused.json()["error"]["code"] == "throttled"
+    _record, key = issue("content:read")
+    headers = {"Authorization": f"Api-Key {key}"}
+    assert [client.get(URL, headers=headers).status_code for _ in range(6)] == [200] * 5 + [429]
+
+
+@override_settings(API_RATE_LIMIT_ANONYMOUS="2/minute")
+def test_limits_are_counted_in_redis_with_one_round_trip(client, redis_limits, monkeypatch):
+    executed = []
+    original = redis_client.client.Pipeline.execute
+
+    def counting(self, *args, **kwargs):
+        executed.append(len(self.command_stack))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis_client.client.Pipeline, "execute", counting)
+    assert client.get(URL).status_code == 200
+    assert client.get(URL).status_code == 200
+    refused = client.get(URL)
+    assert refused.status_code == 429 and int(refused["Retry-After"]) >= 1
+    assert executed == [2, 2, 2]  # INCR and EXPIRE, sent together: one round trip per request
+    counters = [key.decode() for key in redis_limits.keys("sic-test-limits:counter:client:*")]
+    assert len(counters) == 1 and int(redis_limits.get(counters[0])) == 3
+
+
+def test_a_window_that_ends_opens_the_next(monkeypatch, db):
+    clock = [1_000_000.0]
+    monkeypatch.setattr(limits, "clock", lambda: clock[0])
+    assert limits.hit("test", "1/minute") == (True, 20)  # 1,000,000 is 40 s into its minute
+    assert limits.hit("test", "1/minute") == (False, 20)
+    clock[0] += 20
+    assert limits.hit("test", "1/minute")[0] is True
+
+
+def test_hotline_reports_keep_their_own_limit(client, settings):
+    settings.API_RATE_LIMIT_ANONYMOUS = "1/minute"
+    assert client.get("/api/v1/reports/hotline/status/?reference=HL-2026-000001&token=x").status_code == 404
+    assert client.get("/api/v1/reports/hotline/status/?reference=HL-2026-000001&token=x").status_code == 404
+
+
+def test_usage_is_counted_per_partner_per_day_and_shown_to_administrators(client, issue, partner, administrator):
+    _record, key = issue()
+    for _ in range(4):
+        client.get(URL, headers={"Authorization": f"Api-Key {key}"})
+    client.get(URL)  # anonymous: not the partner's
+    client.force_login(administrator)
+    page = client.get(f"/admin/partners/{partner.pk}/keys/").content.decode()
+    usage = PartnerUsage.objects.get(partner=partner)
+    assert (usage.day, usage.requests) == (timezone.localdate(), 4)
+    assert f"<td>{timezone.localdate():%Y-%m-%d}</td><td>4</td>" in page
+
+
+def test_only_administrators_manage_partners(client, partner, django_user_model):
+    from django.contrib.auth.models import Group
+
+    analyst = django_user_model.objects.create_user("analyst", "a@centre.example", "pass")
+    analyst.groups.add(Group.objects.get(name="Hotline analysts"))
+    client.force_login(analyst)
+    assert client.get(f"/admin/partners/{partner.pk}/keys/").status_code == 403
+    assert "/admin/partners/" not in client.get("/admin/").content.decode()
+
+
+def test_an_administrator_issues_and_revokes_a_key_in_the_admin(client, partner, administrator):
+    client.force_login(administrator)
+    response = client.post(
+        f"/admin/partners/{partner.pk}/keys/", {"action": "issue", "scopes": ["content:read", "reports:submit"]}
+    )
+    assert "no-store" in response["Cache-Control"]
+    page = response.content.decode()
+    record = partner.keys.get()
+    assert record.scopes == ["content:read", "reports:submit"]
+    key = page.split('class="partner-new-key">')[1].split("<")[0]
+    assert key.startswith(record.prefix + ".")
+    assert client.get(URL, headers={"Authorization": f"Api-Key {key}"}).status_code == 200
+    assert key not in client.get(f"/admin/partners/{partner.pk}/keys/").content.decode()  # shown once
+    client.post(f"/admin/partners/{partner.pk}/keys/", {"action": "revoke", "prefix": record.prefix})
+    assert client.get(URL, headers={"Authorization": f"Api-Key {key}"}).status_code == 401

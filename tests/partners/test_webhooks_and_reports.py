@@ -1,0 +1,176 @@
+"""Signed webhooks received and verified on 127.0.0.1, retried with backoff, disabled
+when they keep failing; hotline reports filed by platforms with their key."""
+
+import io
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from cms.partners import webhooks
+from cms.partners.models import WebhookDelivery, WebhookSubscription
+from reports.models import Channel, HotlineReport
+from resources.models import ResourcePage
+
+from .receiver import Receiver, webhook_receiver
+
+
+def subscribe(partner, url, *events):
+    return WebhookSubscription.objects.create(
+        partner=partner, url=url, events=list(events or ["resource.published"]), secret=webhooks.new_secret()
+    )
+
+
+@pytest.fixture
+def resource(demo):
+    return ResourcePage.objects.live().filter(locale__language_code="cs").order_by("pk").first()
+
+
+def publish(page, callbacks):
+    with callbacks(execute=True):
+        page.save_revision().publish()
+
+
+def test_a_publish_is_delivered_signed_and_verified(partner, resource, django_capture_on_commit_callbacks):
+    receiver = Receiver()
+    with webhook_receiver(receiver) as url:
+        subscription = subscribe(partner, url, "resource.published", "resource.unpublished")
+        receiver.secret = subscription.secret
+        subscribe(partner, url + "/news-only", "news.published")
+        publish(resource, django_capture_on_commit_callbacks)
+        with django_capture_on_commit_callbacks(execute=True):
+            resource.unpublish()
+    (published, payload, valid), (unpublished, _payload, valid_too) = receiver.received
+    assert (published, unpublished) == ("resource.published", "resource.unpublished")
+    assert valid and valid_too
+    assert payload["data"] == {
+        "id": resource.pk,
+        "type": "resource",
+        "locale": "cs",
+        "title": resource.title,
+        "html_url": resource.full_url,
+        "api_url": f"http://testserver/api/v1/resources/{resource.pk}/",
+    }
+    delivery = WebhookDelivery.objects.get(event="resource.published")
+    assert (delivery.state, delivery.attempts, delivery.last_status) == ("delivered", 1, 200)
+
+
+def test_a_tampered_body_or_another_secret_fails_verification():
+    from .receiver import verify
+
+    body = b'{"event":"resource.published"}'
+    header = webhooks.sign("whsec_right", body)
+    assert verify("whsec_right", body, header)
+    assert not verify("whsec_wrong", body, header)
+    assert not verify("whsec_right", body + b" ", header)
+    assert not verify("whsec_right", body, webhooks.sign("whsec_right", body, timestamp=1))  # too old: a replay
+
+
+def test_a_failed_delivery_is_retried_with_backoff(partner, resource, django_capture_on_commit_callbacks, settings):
+    settings.WEBHOOK_RETRY_BASE_SECONDS = 60
+    receiver = Receiver(statuses=[500, 503])
+    with webhook_receiver(receiver) as url:
+        receiver.secret = subscribe(partner, url).secret
+        publish(resource, django_capture_on_commit_callbacks)
+        delivery = WebhookDelivery.objects.get()
+        assert (delivery.state, delivery.attempts, delivery.last_status) == ("pending", 1, 500)
+        assert round((delivery.next_attempt_at - delivery.last_attempt_at).total_seconds()) == 60
+        assert webhooks.deliver_due() == (0, 0)  # not due yet
+        WebhookDelivery.objects.update(next_attempt_at=timezone.now())
+        call_command("deliver_webhooks", stdout=io.StringIO())
+        delivery.refresh_from_db()
+        assert (delivery.attempts, delivery.last_status) == (2, 503)
+        assert round((delivery.next_attempt_at - delivery.last_attempt_at).total_seconds()) == 120
+        WebhookDelivery.objects.update(next_attempt_at=timezone.now())
+        assert webhooks.deliver_due() == (1, 0)
+    delivery.refresh_from_db()
+    assert (delivery.state, delivery.attempts) == ("delivered", 3)
+    assert [valid for _event, _payload, valid in receiver.received] == [True, True, True]
+    assert len({payload["id"] for _event, payload, _valid in receiver.received}) == 1  # the same delivery id
+
+
+def test_a_subscription_that_keeps_failing_is_disabled_and_the_partner_told(
+    partner, resource, django_capture_on_commit_callbacks, settings
+):
+    settings.WEBHOOK_DISABLE_AFTER = 2
+    receiver = Receiver(statuses=[500] * 10)
+    with webhook_receiver(receiver) as url:
+        subscription = subscribe(partner, url)
+        publish(resource, django_capture_on_commit_callbacks)
+        WebhookDelivery.objects.update(next_attempt_at=timezone.now())
+        webhooks.deliver_due()
+    subscription.refresh_from_db()
+    assert not subscription.active and subscription.disabled_at
+    assert WebhookDelivery.objects.get().state == "failed"
+    (message,) = mail.outbox
+    assert message.to == ["ict@zs.example"] and url in message.subject
+
+
+def test_a_webhook_to_a_private_address_is_never_called(
+    partner, resource, django_capture_on_commit_callbacks, settings
+):
+    settings.OUTBOUND_ALLOW_LOOPBACK = False
+    subscribe(partner, "http://10.0.0.7/hook")
+    subscribe(partner, "http://127.0.0.1:9/hook")
+    publish(resource, django_capture_on_commit_callbacks)
+    errors = sorted(WebhookDelivery.objects.values_list("last_error", flat=True))
+    assert errors == [
+        "refused: 10.0.0.7 resolves to a private address",
+        "refused: 127.0.0.1 resolves to a loopback address",
+    ]
+
+
+def test_the_command_subscribes_and_prints_the_secret(partner):
+    out = io.StringIO()
+    call_command(
+        "partner", "webhook", partner.name, "https://hooks.zs.example/sic", "--event", "toolkit.published", stdout=out
+    )
+    secret = re.search(r"Signing secret \(give it to the partner\): (\S+)", out.getvalue()).group(1)
+    assert WebhookSubscription.objects.get().secret == secret
+
+
+REPORT = {"urls": ["https://bad.example/a.jpg"], "category": "csam", "source_type": "social-network"}
+
+
+def file(client, key, data=None, **headers):
+    if key:
+        headers["Authorization"] = f"Api-Key {key}"
+    return client.post("/api/v1/reports/hotline/", data or REPORT, content_type="application/json", headers=headers)
+
+
+def test_a_platform_files_a_report_with_its_key(client, partner, issue):
+    _record, key = issue("reports:submit")
+    response = file(client, key)
+    assert response.status_code == 201
+    report = HotlineReport.objects.get(reference=response.json()["reference"])
+    assert (report.channel, report.partner) == (Channel.PARTNER, partner)
+
+
+def test_a_key_without_the_scope_cannot_file(client, issue):
+    _record, key = issue("content:read")
+    response = file(client, key)
+    assert response.status_code == 403 and "reports:submit" in response.json()["error"]["message"]
+    assert not HotlineReport.objects.exists()
+
+
+def test_the_intake_rules_hold_for_platforms(client, issue):
+    _record, key = issue("reports:submit")
+    bad = file(client, key, {**REPORT, "urls": ["ftp://bad.example/x"]})
+    assert bad.status_code == 400 and "urls" in bad.json()["error"]["fields"]
+    first = file(client, key, **{"Idempotency-Key": "abc"})
+    again = file(client, key, **{"Idempotency-Key": "abc"})
+    assert first.status_code == 201
+    assert again.json()["reference"] == first.json()["reference"] and again["Idempotent-Replayed"] == "true"
+    # Another client using the same Idempotency-Key files its own report.
+    other = file(client, None, **{"Idempotency-Key": "abc"})
+    assert other.status_code == 201 and other.json()["reference"] != first.json()["reference"]
+
+
+def test_platforms_have_their_own_report_limit(client, issue, settings):
+    settings.HOTLINE_RATE_LIMIT = "1/hour"
+    settings.HOTLINE_PARTNER_RATE_LIMIT = "3/hour"
+    _record, key = issue("reports:submit")
+    assert [file(client, key).status_code for _ in range(4)] == [201, 201, 201, 429]
+    assert file(client, None).status_code == 201  # the anonymous limit is counted apart
