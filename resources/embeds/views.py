@@ -22,6 +22,13 @@ DEFAULT_LIMIT, MAX_LIMIT = 6, 24
 CACHE_SECONDS = 300
 
 
+def _with_links(request, pages):
+    """Each page's full address, from the site root paths cached on the request."""
+    for page in pages:
+        page.link = page.get_full_url(request)
+    return pages
+
+
 def _embed_response(request, template, context, locale):
     response = TemplateResponse(request, template, {**context, "locale": locale})
     response["Content-Security-Policy"] = (
@@ -59,7 +66,11 @@ class _Params:
 
 
 def _cards(queryset):
-    return queryset.select_related("resource_type").prefetch_related("audiences").order_by("-first_published_at", "-pk")
+    return (
+        queryset.select_related("resource_type", "locale")
+        .prefetch_related("audiences")
+        .order_by("-first_published_at", "-pk")
+    )
 
 
 @require_GET
@@ -80,7 +91,8 @@ def resource_card(request, pk):
             or page
         )
     with translation.override(page.locale.language_code):
-        return _embed_response(request, "resources/embed/card.html", {"resources": [page], "single": True}, locale)
+        context = {"resources": _with_links(request, [page]), "single": True}
+        return _embed_response(request, "resources/embed/card.html", context, locale)
 
 
 @require_GET
@@ -105,7 +117,7 @@ def resource_list(request):
         name, message = next(iter(errors.items()))
         return _bad_request(name, message)
     with translation.override(locale):
-        context = {"resources": list(_cards(resources)[:limit]), "single": False}
+        context = {"resources": _with_links(request, list(_cards(resources)[:limit])), "single": False}
         return _embed_response(request, "resources/embed/card.html", context, locale)
 
 
@@ -116,6 +128,5 @@ def toolkit_card(request, pk):
     if toolkit is None:
         return _not_found()
     with translation.override(toolkit.locale.language_code):
-        return _embed_response(
-            request, "resources/embed/toolkit.html", {"toolkit": toolkit}, toolkit.locale.language_code
-        )
+        context = {"toolkit": _with_links(request, [toolkit])[0]}
+        return _embed_response(request, "resources/embed/toolkit.html", context, toolkit.locale.language_code)

@@ -85,6 +85,19 @@ def test_a_list_filters_by_topic_and_limits(client, demo):
     assert client.get("/embed/resources/?locale=cs&limit=2").content.decode().count('class="sic-card"') == 2
 
 
+def test_a_list_runs_the_same_queries_whatever_its_length(client, demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/embed/resources/?locale=cs&limit=1")  # the site's root paths are cached once
+    counts = []
+    for limit in (2, 12):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/embed/resources/?locale=cs&limit={limit}").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
 @pytest.mark.parametrize(
     ("query", "parameter"),
     [
