@@ -120,3 +120,31 @@ def test_an_administrator_issues_and_revokes_a_key_in_the_admin(client, partner,
     assert key not in client.get(f"/admin/partners/{partner.pk}/keys/").content.decode()  # shown once
     client.post(f"/admin/partners/{partner.pk}/keys/", {"action": "revoke", "prefix": record.prefix})
     assert client.get(URL, headers={"Authorization": f"Api-Key {key}"}).status_code == 401
+
+
+def test_an_administrator_adds_a_partner_and_a_bad_origin_is_explained(client, administrator):
+    from cms.partners.models import Partner
+
+    client.force_login(administrator)
+    data = {"name": "Knihovna", "kind": "public-body", "contact_email": "it@knihovna.example", "active": "on"}
+    refused = client.post("/admin/partners/new/", {**data, "origins": "https://knihovna.example/katalog"})
+    assert refused.status_code == 200 and not Partner.objects.exists()
+    assert "https://knihovna.example/katalog" in refused.content.decode()
+    client.post("/admin/partners/new/", {**data, "origins": "https://knihovna.example\nhttps://www.knihovna.example"})
+    partner = Partner.objects.get()
+    assert partner.origin_list == ["https://knihovna.example", "https://www.knihovna.example"]
+    assert f"/admin/partners/{partner.pk}/keys/" in client.get("/admin/partners/").content.decode()
+
+
+def test_an_administrator_subscribes_a_webhook_and_sees_the_secret_once(client, partner, administrator):
+    client.force_login(administrator)
+    page = client.post(
+        f"/admin/partners/{partner.pk}/keys/",
+        {"action": "subscribe", "url": "https://hooks.zs.example/sic", "events": ["resource.published", "news.published"]},
+    ).content.decode()
+    subscription = partner.webhooks.get()
+    assert subscription.events == ["news.published", "resource.published"]
+    assert subscription.secret in page
+    assert subscription.secret not in client.get(f"/admin/partners/{partner.pk}/keys/").content.decode()
+    bad = client.post(f"/admin/partners/{partner.pk}/keys/", {"action": "subscribe", "url": "not a url", "events": []})
+    assert bad.status_code == 200 and partner.webhooks.count() == 1
