@@ -4,6 +4,8 @@ permissions: statistics, and keeping the directory."""
 
 from django.db import migrations
 
+from cms.migration_permissions import grant
+
 PARTNER_HOTLINES = [
     ("AT", "Stopline"),
     ("AU", "eSafety Commissioner"),
@@ -50,17 +52,8 @@ GROUPS = {
 
 
 def seed(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for name, codenames in GROUPS.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(*Permission.objects.filter(content_type__app_label="reports", codename__in=codenames))
+        grant(apps, name, "reports", codenames)
     PartnerHotline = apps.get_model("reports", "PartnerHotline")
     for country, organisation in PARTNER_HOTLINES:
         PartnerHotline.objects.get_or_create(country=country, organisation=organisation)

@@ -140,7 +140,11 @@ def test_an_administrator_subscribes_a_webhook_and_sees_the_secret_once(client, 
     client.force_login(administrator)
     page = client.post(
         f"/admin/partners/{partner.pk}/keys/",
-        {"action": "subscribe", "url": "https://hooks.zs.example/sic", "events": ["resource.published", "news.published"]},
+        {
+            "action": "subscribe",
+            "url": "https://hooks.zs.example/sic",
+            "events": ["resource.published", "news.published"],
+        },
     ).content.decode()
     subscription = partner.webhooks.get()
     assert subscription.events == ["news.published", "resource.published"]
