@@ -119,6 +119,7 @@ def main():
     parser.add_argument("--redis", default="", help="REDIS_URL for the cache (default: the database cache)")
     parser.add_argument("--workdir", help="keep the seeded SQLite database here, and reuse it when already seeded")
     parser.add_argument("--seed-only", action="store_true", help="seed --workdir and stop")
+    parser.add_argument("--no-rate-limit", action="store_true", help="turn the API rate limit off")
     args = parser.parse_args()
     measure = run_wrk if shutil.which("wrk") else run_python
 
@@ -127,8 +128,9 @@ def main():
     env = production_environment(workdir, DJANGO_SETTINGS_MODULE="benchmarks.settings", ALLOWED_HOSTS="127.0.0.1")
     env["PYTHONPATH"] = str(PROJECT)
     # The anonymous rate limit stays on (its counter is part of what a request costs) but
-    # high enough never to refuse the benchmark's own requests.
-    env["API_RATE_LIMIT_ANONYMOUS"] = "1000000000/minute"
+    # high enough never to refuse the benchmark's own requests; --no-rate-limit measures
+    # what the counter costs.
+    env["API_RATE_LIMIT_ANONYMOUS"] = "" if args.no_rate_limit else "1000000000/minute"
     if args.redis:
         env["REDIS_URL"] = args.redis
     manage(env, "collectstatic", "--no-input", "-v0")
@@ -167,7 +169,8 @@ def main():
 
     print(f"\nContent API benchmark: {args.pages} imported resource pages (+ the demo), gunicorn 2 workers, "
           f"{CONCURRENCY} connections, {args.seconds}s each, {measure.__name__.removeprefix('run_')}, "
-          f"cache: {'Redis' if args.redis else 'database (SQLite)'}\n")  # fmt: skip
+          f"cache: {'Redis' if args.redis else 'database (SQLite)'}, "
+          f"rate limit: {'off' if args.no_rate_limit else 'on'}\n")  # fmt: skip
     print(f"{'scenario':56} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
     for label, (rps, p50, p95) in results.items():
         print(f"{label:56} {rps:8.0f} {p50:8.1f} {p95:8.1f}")

@@ -1,13 +1,22 @@
 """Fixed-window counters shared by every worker: rate limits and partners' daily usage.
 
-In Redis when ``REDIS_URL`` is set (an ``INCR`` and an ``EXPIRE`` in one pipeline: one
-round trip per request), in Django's cache otherwise. A window allows ``limit`` requests
-and its counter expires with it; a client learns from ``Retry-After`` when the next
-window opens.
+The counters live in Redis when ``REDIS_URL`` is set (``INCRBY`` and ``EXPIRE`` in one
+pipeline), in Django's cache otherwise. A window allows ``limit`` requests; its counter
+expires with it, and a refused client learns from ``Retry-After`` when the next window
+opens.
+
+A round trip per request would cost more than a cached answer itself, so each worker
+process leases a share of a client's window at a time (a twentieth of the limit, at
+least one request) and serves that many without asking again. The lease is counted in
+the shared counter when it is taken, so a client never gets more than the limit; it may
+be refused up to (workers × lease) requests early. Limits under 20 lease one request at
+a time: exact. A partner's usage is counted exactly, one increment per request (in the
+same round trip as a lease when one is taken).
 """
 
 import hashlib
 import hmac
+import threading
 import time
 
 from django.conf import settings
@@ -27,6 +36,11 @@ PERIODS = {
     "day": 86400,
 }
 USAGE_TTL = 3 * 86400  # counters outlive the day they count until they are flushed to the database
+LEASE_SHARE = 20
+MAX_LEASES = 10_000  # per process; beyond it the leases are dropped (and taken again)
+
+_lock = threading.Lock()
+_leases = {}  # (key, window start) → requests this process may still serve
 
 
 def clock():
@@ -65,41 +79,60 @@ def hit(key, rate, usage_key=None):
     limit, period = parse_rate(rate)
     now = clock()
     window = int(now // period) * period
-    counter = f"{key}:{window}"
-    redis = _redis()
-    if redis is not None:
-        pipeline = redis.pipeline(transaction=False)
-        pipeline.incr(_name(counter))
-        pipeline.expire(_name(counter), period + 1)
-        if usage_key:
-            pipeline.incr(_name(usage_key))
-            pipeline.expire(_name(usage_key), USAGE_TTL)
-        count = pipeline.execute()[0]
-    else:
-        count = _cache_incr(counter, period + 1)
-        if usage_key:
-            _cache_incr(usage_key, USAGE_TTL)
     retry_after = max(1, int(window + period - now + 0.999))
-    return count <= limit, retry_after
+    lease = (key, window)
+    with _lock:
+        leased = _leases.get(lease, 0) > 0
+        if leased:
+            _leases[lease] -= 1
+    if leased:
+        if usage_key:
+            count(usage_key)
+        return True, retry_after
+    size = max(1, limit // LEASE_SHARE)
+    counted = _add(f"{key}:{window}", size, period + 1, {usage_key: 1} if usage_key else {})
+    granted = min(size, limit - (counted - size))
+    if granted <= 0:
+        return False, retry_after
+    with _lock:
+        if len(_leases) >= MAX_LEASES:
+            _leases.clear()
+        _leases[lease] = granted - 1
+    return True, retry_after
 
 
 def count(usage_key):
     """Count one request under ``usage_key`` without a limit."""
+    _add(None, 0, 0, {usage_key: 1})
+
+
+def _add(key, amount, timeout, usage):
+    """Add ``amount`` to counter ``key`` and ``usage`` to the usage counters in one round
+    trip (Redis) and return the counter's new value."""
     redis = _redis()
     if redis is not None:
-        redis.pipeline(transaction=False).incr(_name(usage_key)).expire(_name(usage_key), USAGE_TTL).execute()
-    else:
-        _cache_incr(usage_key, USAGE_TTL)
+        pipeline = redis.pipeline(transaction=False)
+        if key:
+            pipeline.incrby(_name(key), amount)
+            pipeline.expire(_name(key), timeout)
+        for usage_key, value in usage.items():
+            pipeline.incrby(_name(usage_key), value)
+            pipeline.expire(_name(usage_key), USAGE_TTL)
+        results = pipeline.execute()
+        return results[0] if key else 0
+    for usage_key, value in usage.items():
+        _cache_add(usage_key, value, USAGE_TTL)
+    return _cache_add(key, amount, timeout) if key else 0
 
 
-def _cache_incr(key, timeout):
+def _cache_add(key, amount, timeout):
     name = _name(key)
     cache.add(name, 0, timeout)
     try:
-        return cache.incr(name)
+        return cache.incr(name, amount)
     except ValueError:  # expired between add and incr
-        cache.set(name, 1, timeout)
-        return 1
+        cache.set(name, amount, timeout)
+        return amount
 
 
 def read(keys):
@@ -110,3 +143,9 @@ def read(keys):
         return [int(value or 0) for value in values]
     found = cache.get_many([_name(key) for key in keys])
     return [int(found.get(_name(key)) or 0) for key in keys]
+
+
+def forget_leases():
+    """Drop this process's leases (tests; a changed limit)."""
+    with _lock:
+        _leases.clear()

@@ -139,9 +139,6 @@ def test_without_a_memo_window_every_request_reads_the_shared_version(client, de
     assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
-# The rate limiter's counter is the one shared-cache round trip a request needs (tested in
-# tests/partners); these tests are about the content cache, so the limiter is off here.
-@override_settings(API_RATE_LIMIT_ANONYMOUS="")
 def test_a_memoised_304_makes_no_cache_round_trip(client, demo, monkeypatch):
     from cms.api import caching
 
@@ -154,7 +151,6 @@ def test_a_memoised_304_makes_no_cache_round_trip(client, demo, monkeypatch):
     assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
-@override_settings(API_RATE_LIMIT_ANONYMOUS="")
 def test_a_memoised_200_makes_no_cache_round_trip_and_a_change_here_is_seen_at_once(client, demo, monkeypatch):
     from cms.api import caching
 

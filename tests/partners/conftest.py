@@ -5,9 +5,13 @@ from django.core.cache import cache
 @pytest.fixture(autouse=True)
 def fresh_counters(db):
     """Rate-limit and usage counters live in the shared cache: each test starts with none."""
+    from cms.partners.limits import forget_leases
+
     cache.clear()
+    forget_leases()
     yield
     cache.clear()
+    forget_leases()
 
 
 @pytest.fixture
@@ -37,3 +41,12 @@ def administrator(django_user_model):
     user = django_user_model.objects.create_user("admin1", "admin1@centre.example", "pass")
     user.groups.add(Group.objects.get(name="Administrators"))
     return user
+
+
+@pytest.fixture(autouse=True)
+def steady_clock(monkeypatch):
+    """The limiter's windows are fixed minutes: the tests run 30 s into one, so none of
+    them straddles a window's end."""
+    from cms.partners import limits
+
+    monkeypatch.setattr(limits, "clock", lambda: 1_800_000_030.0)

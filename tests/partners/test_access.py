@@ -152,3 +152,21 @@ def test_an_administrator_subscribes_a_webhook_and_sees_the_secret_once(client, 
     assert subscription.secret not in client.get(f"/admin/partners/{partner.pk}/keys/").content.decode()
     bad = client.post(f"/admin/partners/{partner.pk}/keys/", {"action": "subscribe", "url": "not a url", "events": []})
     assert bad.status_code == 200 and partner.webhooks.count() == 1
+
+
+def test_a_worker_leases_a_share_of_the_window_and_never_exceeds_the_limit(db, monkeypatch):
+    round_trips = []
+    original = limits._add
+    monkeypatch.setattr(limits, "_add", lambda *args: round_trips.append(args) or original(*args))
+    allowed = [limits.hit("lease-test", "40/minute")[0] for _ in range(41)]
+    assert allowed == [True] * 40 + [False]
+    assert len(round_trips) == 21  # a lease of 2 requests per round trip, then the refusal
+
+    # Workers that each take a lease and use only part of it: the shared counter still
+    # refuses once the leases add up to the limit, never later.
+    limits.forget_leases()
+    served = 0
+    for _ in range(100):
+        limits.forget_leases()  # as if every request reached another worker
+        served += limits.hit("lease-test-2", "40/minute")[0]
+    assert served == 20  # each lease of 2 was counted whole: early, never over
