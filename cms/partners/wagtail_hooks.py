@@ -1,14 +1,29 @@
 """Partners in the Wagtail admin, for administrators: the list and form (a ModelViewSet)
 and each partner's page of keys, usage and webhooks."""
 
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views
 from .models import Partner
+
+
+class PartnerDeleteView(DeleteView):
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except ProtectedError:  # its hotline reports keep it (rolled back, nothing deleted)
+            messages.error(
+                request, _("This partner filed hotline reports, which must keep its name: make it inactive instead.")
+            )
+            return redirect("partner_detail", pk=kwargs["pk"])
 
 
 class PartnerViewSet(ModelViewSet):
@@ -30,6 +45,7 @@ class PartnerViewSet(ModelViewSet):
     list_filter = ["kind", "active"]
     search_fields = ["name", "contact_email"]
     search_backend_name = None  # a small table: the database's own filtering
+    delete_view_class = PartnerDeleteView
 
 
 @hooks.register("register_admin_viewset")

@@ -174,3 +174,13 @@ def test_platforms_have_their_own_report_limit(client, issue, settings):
     _record, key = issue("reports:submit")
     assert [file(client, key).status_code for _ in range(4)] == [201, 201, 201, 429]
     assert file(client, None).status_code == 201  # the anonymous limit is counted apart
+
+
+def test_a_partner_that_filed_reports_is_kept_and_can_be_made_inactive(client, partner, issue, administrator):
+    _record, key = issue("reports:submit")
+    assert file(client, key).status_code == 201
+    client.force_login(administrator)
+    response = client.post(f"/admin/partners/delete/{partner.pk}/", follow=True)
+    assert response.status_code == 200
+    assert type(partner).objects.filter(pk=partner.pk).exists()
+    assert "make it inactive instead" in response.content.decode() or "neaktivní" in response.content.decode()
