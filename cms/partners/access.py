@@ -10,8 +10,8 @@ A partner's requests are also counted per day (see ``usage``).
 
 from django.conf import settings
 from django.http import JsonResponse
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from cms.api.errors import envelope
 
@@ -27,13 +27,18 @@ def usage_key(partner_id, day):
     return f"usage:{partner_id}:{day.isoformat()}"
 
 
-def too_many(retry_after):
-    response = JsonResponse(
-        envelope("throttled", _("Too many requests. Try again in %(seconds)s seconds.") % {"seconds": retry_after}),
-        status=429,
-    )
-    response["Retry-After"] = str(retry_after)
+def _refusal(request, status, code, message, params=None, **headers):
+    """An API error answered here, before the locale middleware: in the client's language."""
+    with translation.override(translation.get_language_from_request(request)):
+        response = JsonResponse(envelope(code, str(message) % (params or {})), status=status)
+    for name, value in headers.items():
+        response[name] = value
     return response
+
+
+def too_many(request, retry_after):
+    message = gettext_lazy("Too many requests. Try again in %(seconds)s seconds.")
+    return _refusal(request, 429, "throttled", message, {"seconds": retry_after}, **{"Retry-After": str(retry_after)})
 
 
 class PartnerAccessMiddleware:
@@ -49,11 +54,8 @@ class PartnerAccessMiddleware:
             try:
                 request.partner_key = authenticate(key)
             except InvalidKey:
-                response = JsonResponse(
-                    envelope("invalid_api_key", _("The API key is unknown, revoked or expired.")), status=401
-                )
-                response["WWW-Authenticate"] = "Api-Key"
-                return response
+                message = gettext_lazy("The API key is unknown, revoked or expired.")
+                return _refusal(request, 401, "invalid_api_key", message, **{"WWW-Authenticate": "Api-Key"})
         refusal = self.count(request)
         return refusal or self.get_response(request)
 
@@ -73,4 +75,4 @@ class PartnerAccessMiddleware:
                 limits.count(usage)
             return None
         allowed, retry_after = limits.hit(identity, rate, usage_key=usage)
-        return None if allowed else too_many(retry_after)
+        return None if allowed else too_many(request, retry_after)

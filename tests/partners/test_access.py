@@ -170,3 +170,13 @@ def test_a_worker_leases_a_share_of_the_window_and_never_exceeds_the_limit(db, m
         limits.forget_leases()  # as if every request reached another worker
         served += limits.hit("lease-test-2", "40/minute")[0]
     assert served == 20  # each lease of 2 was counted whole: early, never over
+
+
+@override_settings(API_RATE_LIMIT_ANONYMOUS="1/minute")
+def test_refusals_speak_the_clients_language(client, db):
+    client.get(URL)
+    assert "Příliš mnoho požadavků" in client.get(URL, headers={"Accept-Language": "cs"}).json()["error"]["message"]
+    english = client.get(URL, headers={"Accept-Language": "en"}).json()["error"]["message"]
+    assert english == "Too many requests. Try again in 30 seconds."
+    unknown = client.get(URL, headers={"Accept-Language": "en", "Authorization": "Api-Key nope"})
+    assert unknown.json()["error"]["message"] == "The API key is unknown, revoked or expired."
