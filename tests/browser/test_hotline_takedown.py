@@ -20,6 +20,13 @@ def orm_beside_playwright():
         yield
 
 
+def submit(page, button):
+    """Press a form's button and wait for the page the server answers with."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+    page.wait_for_load_state()
+
+
 def test_an_analyst_follows_an_address_to_its_removal(transactional_db, live_server, page, hosting, analyst, assessed):
     site = Site({"/galerie/1.jpg": (200, {"Content-Type": "image/jpeg"}, b"...")})
     with http_server(site) as port:
@@ -31,22 +38,22 @@ def test_an_analyst_follows_an_address_to_its_removal(transactional_db, live_ser
         page.wait_for_url(f"{live_server.url}/admin/")
         page.goto(f"{live_server.url}/admin/hotline/{report.pk}/")
 
-        page.get_by_role("button", name="Vystopovat").click()
+        submit(page, "Vystopovat")
         assert page.locator(".hotline-country").inner_text() == "Česko"
         assert "oznamte to policii" in page.locator(".hotline-route").inner_text()
 
-        page.get_by_role("button", name="Zaznamenat předání").click()
+        submit(page, "Zaznamenat předání")
         assert "Předáno" in page.locator(".hotline-steps").inner_text()
 
         page.get_by_label("Kontakt pro zneužití (abuse)").fill("abuse@hosting.example")
-        page.get_by_role("button", name="Nastavit kontakt pro zneužití").click()
-        page.get_by_role("button", name="Poslat oznámení").click()
+        submit(page, "Nastavit kontakt pro zneužití")
+        submit(page, "Poslat oznámení")
         assert mail.outbox[-1].to == ["abuse@hosting.example"]
         assert "Oznámení o nezákonném obsahu" in mail.outbox[-1].subject
 
-        page.get_by_role("button", name="Zkontrolovat teď").click()
+        submit(page, "Zkontrolovat teď")
         assert "dostupné" in page.locator(".hotline-checks").inner_text()
         site.routes.clear()  # the host takes the picture down
-        page.get_by_role("button", name="Zkontrolovat teď").click()
+        submit(page, "Zkontrolovat teď")
         assert "odstraněno" in page.locator(".hotline-steps").inner_text()
     assert ReportedUrl.objects.get(report_links__report=report).takedown == Takedown.REMOVED
