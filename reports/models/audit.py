@@ -37,12 +37,14 @@ class AuditEntry(AppendOnlyModel):
 
 
 def audit(user, action, record, summary=""):
-    """Write one entry for ``record`` (a model instance) done by ``user``."""
+    """Write one entry for ``record`` (a model instance, or a ``(type, id)`` pair for what
+    is not a row, such as a statistics export) done by ``user``."""
+    object_type, object_id = record if isinstance(record, tuple) else (record._meta.model_name, record.pk)
     return AuditEntry.objects.create(
         user=user if user and user.is_authenticated else None,
         username=user.get_username() if user and user.is_authenticated else "",
         action=action,
-        object_type=record._meta.model_name,
-        object_id=str(record.pk),
+        object_type=object_type,
+        object_id=str(object_id),
         summary=summary[:255],
     )

@@ -194,3 +194,17 @@ def test_the_dashboard_shows_the_figures(client, analyst, editor, quarter_of_cas
     assert response.status_code == 200
     page = response.content.decode()
     assert "2026-08" in page and "105,6" in page and "75 %" in page  # the admin speaks Czech here
+
+
+def test_an_export_is_in_the_audit_log(client, analyst, quarter_of_cases):
+    from reports.models import AuditEntry
+
+    client.force_login(analyst)
+    client.get("/admin/hotline/statistics/export.json?quarter=2026-Q3")
+    entry = AuditEntry.objects.get(action="export")
+    assert (entry.username, entry.object_type, entry.object_id, entry.summary) == (
+        "analyst",
+        "statistics",
+        "2026-Q3",
+        "statistics json",
+    )
