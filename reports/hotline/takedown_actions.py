@@ -1,7 +1,7 @@
 """The case page's steps after assessment: trace, forward, notice, monitor.
 
 Each action takes the case, the form's cleaned data and the analyst, like the actions in
-``admin_views``; ``address_panels`` gives the page what it shows for each address.
+``admin_views``; ``address_panel`` gives the page what it shows for each address.
 """
 
 from django.db import transaction
