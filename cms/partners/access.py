@@ -63,14 +63,12 @@ class PartnerAccessMiddleware:
         partner_key = request.partner_key
         usage = usage_key(partner_key.partner_id, timezone.localdate()) if partner_key else None
         if request.path.startswith(OWN_LIMITS) or request.method == "OPTIONS":
-            if usage:
-                limits.count(usage)
-            return None
-        if partner_key and partner_key.allows(Scope.CONTENT_READ):
+            identity, rate = None, ""  # the hotline endpoints limit themselves; preflights are free
+        elif partner_key and partner_key.allows(Scope.CONTENT_READ):
             identity, rate = f"partner:{partner_key.partner_id}", settings.API_RATE_LIMIT_PARTNER
         else:
             identity, rate = f"client:{limits.client_digest(request)}", settings.API_RATE_LIMIT_ANONYMOUS
-        if not rate:  # no limit here (e.g. a gateway in front limits): usage is still counted
+        if not rate:  # no limit here (or one turned off): a partner's usage is still counted
             if usage:
                 limits.count(usage)
             return None

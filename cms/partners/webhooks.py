@@ -23,7 +23,7 @@ import uuid
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.dispatch import receiver
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -175,30 +175,25 @@ def _disable_if_failing(subscription_id):
 
 @task()
 def deliver(delivery_id):
-    delivery = (
-        WebhookDelivery.objects.select_related("subscription")
-        .filter(pk=delivery_id, state=WebhookDelivery.State.PENDING, subscription__active=True)
-        .first()
-    )
+    delivery = _deliverable().filter(pk=delivery_id).first()
     return attempt(delivery) if delivery else None
 
 
-def due_deliveries(now=None):
-    now = now or timezone.now()
+def _deliverable():
+    """Deliveries still to make, to active subscriptions (read afresh before each attempt)."""
     return WebhookDelivery.objects.select_related("subscription").filter(
-        Q(next_attempt_at__lte=now), state=WebhookDelivery.State.PENDING, subscription__active=True
+        state=WebhookDelivery.State.PENDING, subscription__active=True
     )
 
 
 def deliver_due():
     """Try every delivery whose time has come; returns ``(delivered, failed)`` counts."""
     delivered = failed = 0
-    for delivery in due_deliveries().order_by("next_attempt_at", "pk"):
-        delivery.refresh_from_db()  # the subscription may have been disabled by the previous one
-        if (
-            delivery.state != WebhookDelivery.State.PENDING
-            or not WebhookSubscription.objects.filter(pk=delivery.subscription_id, active=True).exists()
-        ):
+    due = _deliverable().filter(next_attempt_at__lte=timezone.now()).order_by("next_attempt_at", "pk")
+    for delivery_id in list(due.values_list("pk", flat=True)):
+        # Read again: a failure just before may have disabled the subscription.
+        delivery = _deliverable().filter(pk=delivery_id).first()
+        if delivery is None:
             continue
         if attempt(delivery):
             delivered += 1

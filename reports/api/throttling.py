@@ -6,11 +6,10 @@ per-process memory) and gone when the window ends. Nothing is written to the dat
 or the logs.
 """
 
-import hashlib
-import hmac
-
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
+
+from cms.partners.limits import client_digest
 
 
 class ClientRateThrottle(SimpleRateThrottle):
@@ -31,9 +30,7 @@ class ClientRateThrottle(SimpleRateThrottle):
         partner_key = getattr(request, "partner_key", None)
         if partner_key is not None and self.partner_setting:
             return f"throttle:{self.scope}:partner:{partner_key.partner_id}"
-        client = self.get_ident(request)
-        digest = hmac.new(settings.SECRET_KEY.encode(), client.encode(), hashlib.sha256).hexdigest()[:32]
-        return f"throttle:{self.scope}:{digest}"
+        return f"throttle:{self.scope}:{client_digest(request)}"
 
 
 class HotlineIntakeThrottle(ClientRateThrottle):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
-from ..models import CaseEvent, Category, Notice, ReferenceSequence, Takedown
+from ..models import CaseEvent, Category, Notice, ReferenceSequence, ReportedUrlLink, Takedown
 from .workflow import record_for_open_cases
 
 # Hosts in these countries get the Czech notice; everyone else the English one.
@@ -80,11 +80,9 @@ def queue_notices(reported_urls, user=None, explanation="", reminder_of=None):
 
 def _categories(reported_urls):
     """Each address's report category (the first report names it; later ones joined it)."""
-    found = {}
-    for record in reported_urls:
-        link = record.report_links.select_related("report").order_by("created_at", "pk").first()
-        found[record.pk] = link.report.category if link else Category.OTHER_ILLEGAL
-    return found
+    links = ReportedUrlLink.objects.filter(reported_url__in=reported_urls).order_by("-created_at", "-pk")
+    first = dict(links.values_list("reported_url_id", "report__category"))  # the earliest link wins
+    return {record.pk: first.get(record.pk, Category.OTHER_ILLEGAL) for record in reported_urls}
 
 
 def render_notice(notice):

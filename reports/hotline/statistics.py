@@ -100,6 +100,7 @@ def compute(period):
     addresses = ReportedUrl.objects.filter(first_reported_at__gte=start, first_reported_at__lt=end)
     illegal = addresses.filter(classification__in=ILLEGAL)
     assessed = addresses.filter(assessed_at__isnull=False).count()
+    illegal_count = illegal.count()
     times = list(addresses.values_list("first_reported_at", "assessed_at", "first_notice_at", "removed_at"))
     notified = [row for row in times if row[2]]
     return {
@@ -114,8 +115,8 @@ def compute(period):
         "addresses": {
             "reported": len(times),
             "assessed": assessed,
-            "illegal": illegal.count(),
-            "share_illegal": _share(illegal.count(), assessed),
+            "illegal": illegal_count,
+            "share_illegal": _share(illegal_count, assessed),
             "by_classification": _counts(addresses.exclude(classification=""), "classification"),
             "hosting_countries": _counts(illegal, "hosting_country"),
             "site_types": _counts(illegal, "site_type"),

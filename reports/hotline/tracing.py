@@ -56,9 +56,11 @@ def trace(reported_url, requested_by=None):
                     asn=location.asn,
                     organisation=location.organisation,
                     network=location.network,
-                    abuse_contact=rdap.abuse_contact(ip),
                 )
             )
+        primary = _primary(addresses)
+        if primary is not None:  # the case uses the primary address's contact: one question, not one per IP
+            primary.abuse_contact = rdap.abuse_contact(primary.ip)
     run.finished_at = timezone.now()
     with transaction.atomic():
         run.save()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
+from cms.api.locale import language_codes
 from home.models import ToolkitPage
 
 from ..api.filters import filter_terms, load_taxonomy
@@ -42,7 +43,7 @@ def _embed_response(request, template, context, locale):
 
 def _locale(request):
     locale = request.GET.get("locale") or settings.LANGUAGE_CODE
-    codes = [code for code, _name in settings.LANGUAGES]
+    codes = language_codes()
     if locale not in codes:
         raise ValueError(
             _("Unknown locale “%(value)s”; valid values: %(valid)s.") % {"value": locale, "valid": ", ".join(codes)}

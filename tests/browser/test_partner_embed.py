@@ -1,51 +1,38 @@
 """A partner school's page, served from a second local origin, embeds the centre's
 resources with the widget and with the iframe; the visitor sees the titles in Czech."""
 
-import contextlib
-import http.server
 import json
-import threading
 import urllib.request
 
 import pytest
 
-from ..servers import free_port, manage
+from ..reports.local_network import Site, http_server
+from ..servers import manage
 
 pytestmark = pytest.mark.browser
 
 QUERY = "topic=cyberbullying&locale=cs"
 
 
-@contextlib.contextmanager
-def serve(port, html):
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            body = html.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def html_site(html=""):
+    return Site({"/": (200, {"Content-Type": "text/html; charset=utf-8"}, html.encode())})
 
 
 @pytest.fixture(scope="module")
 def partner_page(demo_environment, demo_server):
-    port = free_port()
-    manage(
-        demo_environment, "partner", "add", "ZŠ Příkladná", "--kind", "school", "--origin", f"http://127.0.0.1:{port}"
-    )
-    html = f"""<!DOCTYPE html>
+    site = html_site()
+    with http_server(site) as port:
+        manage(
+            demo_environment,
+            "partner",
+            "add",
+            "ZŠ Příkladná",
+            "--kind",
+            "school",
+            "--origin",
+            f"http://127.0.0.1:{port}",
+        )
+        html = f"""<!DOCTYPE html>
 <html lang="cs"><head><meta charset="utf-8"><title>ZŠ Příkladná</title></head>
 <body>
   <h1>Bezpečně na internetu</h1>
@@ -53,8 +40,8 @@ def partner_page(demo_environment, demo_server):
   <script src="{demo_server}/static/embed/widget.js" async></script>
   <iframe src="{demo_server}/embed/resources/?{QUERY}&limit=3" title="Materiály" width="640" height="420"></iframe>
 </body></html>"""
-    with serve(port, html) as url:
-        yield url
+        site.routes = html_site(html).routes
+        yield f"http://127.0.0.1:{port}/"
 
 
 def expected_titles(base):
@@ -81,7 +68,7 @@ def test_the_widget_is_refused_on_a_site_that_is_not_a_partner(page, demo_server
     html = f"""<!DOCTYPE html><html lang="cs"><body>
   <div data-sic-resources data-locale="cs"></div><script src="{demo_server}/static/embed/widget.js"></script>
 </body></html>"""
-    with serve(free_port(), html) as url:
-        page.goto(url)
+    with http_server(html_site(html)) as port:
+        page.goto(f"http://127.0.0.1:{port}/")
         status = page.locator("[data-sic-resources] p[role=status]")
         status.filter(has_text="nepodařilo").wait_for()
