@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound, PermissionDenied, UnsupportedMediaType
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied, UnsupportedMediaType
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -12,7 +12,13 @@ from rest_framework.views import APIView
 from cms.api.errors import InvalidParameter
 from cms.partners.models import Scope
 
-from ..hotline.intake import MAX_IDEMPOTENCY_KEY_LENGTH, decoy_receipt, public_status, receive_report
+from ..hotline.intake import (
+    MAX_IDEMPOTENCY_KEY_LENGTH,
+    IdempotencyConflict,
+    decoy_receipt,
+    public_status,
+    receive_report,
+)
 from ..hotline.serializers import HotlineReportSerializer
 from ..models import Channel, Status
 from .throttling import HotlineIntakeThrottle, HotlineStatusThrottle
@@ -44,6 +50,17 @@ def helpline_answer():
         ),
         "helpline_url": settings.HELPLINE_URL,
     }
+
+
+class IdempotencyKeyReused(APIException):
+    """422, as the IETF Idempotency-Key draft asks for a key reused with another body."""
+
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_code = "idempotency_key_reused"
+
+    def __init__(self):
+        message = _("This Idempotency-Key was used before for a different report. Use a new key for a new report.")
+        super().__init__(message)
 
 
 class PrivateAPIView(APIView):
@@ -78,6 +95,7 @@ class HotlineIntakeView(PrivateAPIView):
             400: OpenApiResponse(description="A field is not valid; `error.fields` names it."),
             415: OpenApiResponse(description="Files are refused: never send such material."),
             401: OpenApiResponse(description="The API key sent is unknown, revoked or expired."),
+            422: OpenApiResponse(description="The Idempotency-Key was used before for a different report."),
             403: OpenApiResponse(description="The API key has no reports:submit scope."),
             429: OpenApiResponse(description="Too many reports from this client; see Retry-After."),
         },
@@ -106,7 +124,10 @@ class HotlineIntakeView(PrivateAPIView):
             raise PermissionDenied(_("This API key may not submit reports: it needs the reports:submit scope."))
         partner = partner_key.partner if partner_key else None
         channel = Channel.PARTNER if partner else self.channel
-        receipt = receive_report(serializer.validated_data, channel, key, partner=partner)
+        try:
+            receipt = receive_report(serializer.validated_data, channel, key, partner=partner)
+        except IdempotencyConflict as conflict:
+            raise IdempotencyKeyReused() from conflict
         response = Response(
             {
                 "reference": receipt.report.reference,

@@ -6,6 +6,7 @@ encrypted.
 """
 
 import hashlib
+import json
 import secrets
 from dataclasses import dataclass
 
@@ -28,6 +29,10 @@ REFERENCE_PREFIX = "HL"
 MAX_IDEMPOTENCY_KEY_LENGTH = 255
 
 
+class IdempotencyConflict(Exception):
+    """The Idempotency-Key was used before for a different report."""
+
+
 @dataclass
 class Receipt:
     report: HotlineReport
@@ -42,13 +47,30 @@ def decoy_receipt():
     return {"reference": reference, "status_token": secrets.token_urlsafe(24)}
 
 
-def _idempotency_hash(key):
-    return hashlib.sha256(f"hotline-intake:{key}".encode()).hexdigest()
+def _key_hash(key):
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
-def _earlier_receipt(key_hash):
-    receipt = IntakeReceipt.objects.select_related("report").filter(key_hash=key_hash).first()
-    return Receipt(receipt.report, receipt.status_token, created=False) if receipt else None
+def _request_hash(data, channel):
+    """A fingerprint of what is filed, to tell a retry from another report with the same key."""
+    return hashlib.sha256(json.dumps([channel, data], sort_keys=True, default=str).encode()).hexdigest()
+
+
+def namespace_of(channel, partner=None):
+    """Whose Idempotency-Keys these are: one partner's, the site form's, or the API's
+    anonymous clients'. Kept in its own column, so a key can never name another namespace."""
+    if partner is not None:
+        return f"partner:{partner.pk}"
+    return "form" if channel == "web" else "api"
+
+
+def _earlier_receipt(namespace, key_hash, request_hash):
+    receipt = IntakeReceipt.objects.select_related("report").filter(namespace=namespace, key_hash=key_hash).first()
+    if receipt is None:
+        return None
+    if receipt.request_hash != request_hash:
+        raise IdempotencyConflict
+    return Receipt(receipt.report, receipt.status_token, created=False)
 
 
 def _attach_url(report, url, host, now):
@@ -65,25 +87,28 @@ def _attach_url(report, url, host, now):
 
 def receive_report(data, channel, idempotency_key="", partner=None):
     """Store a report from validated ``data`` (``urls`` as ``(url, host)`` pairs); ``partner``
-    is the platform that filed it with its API key (its Idempotency-Keys are its own)."""
-    if idempotency_key and partner is not None:
-        idempotency_key = f"partner:{partner.pk}:{idempotency_key}"
-    key_hash = _idempotency_hash(idempotency_key) if idempotency_key else ""
-    if key_hash and (earlier := _earlier_receipt(key_hash)):
-        return earlier
+    is the platform that filed it with its API key (its Idempotency-Keys are its own).
+
+    Raises IdempotencyConflict when the key was used before for a different report.
+    """
+    key = None
+    if idempotency_key:
+        key = (namespace_of(channel, partner), _key_hash(idempotency_key), _request_hash(data, channel))
+        if earlier := _earlier_receipt(*key):
+            return earlier
     try:
         with transaction.atomic():
-            return _store(data, channel, key_hash, partner)
+            return _store(data, channel, key, partner)
     except IntegrityError:
         # A request running at the same time stored the same Idempotency-Key (answer with
         # its report) or opened a record for one of the same addresses (this retry joins it).
-        if key_hash and (earlier := _earlier_receipt(key_hash)):
+        if key and (earlier := _earlier_receipt(*key)):
             return earlier
         with transaction.atomic():
-            return _store(data, channel, key_hash, partner)
+            return _store(data, channel, key, partner)
 
 
-def _store(data, channel, key_hash, partner=None):
+def _store(data, channel, key, partner=None):
     now = timezone.now()
     email = data.get("reporter_email") or ""
     report = HotlineReport(
@@ -111,8 +136,16 @@ def _store(data, channel, key_hash, partner=None):
         details={"channel": channel, "addresses": len(data["urls"])},
     )
     audit(None, AuditEntry.Action.CREATE, report, channel)
-    if key_hash:
-        IntakeReceipt.objects.create(key_hash=key_hash, report=report, status_token=token, created_at=now)
+    if key:
+        namespace, key_hash, request_hash = key
+        IntakeReceipt.objects.create(
+            namespace=namespace,
+            key_hash=key_hash,
+            request_hash=request_hash,
+            report=report,
+            status_token=token,
+            created_at=now,
+        )
     return Receipt(report, token, created=True)
 
 

@@ -18,7 +18,7 @@ from cms.api.errors import field_messages
 
 from ..api.throttling import HotlineIntakeThrottle, HotlineStatusThrottle
 from ..models import Category, Channel, OutOfRemitCategory, SourceType
-from .intake import MAX_IDEMPOTENCY_KEY_LENGTH, decoy_receipt, public_status, receive_report
+from .intake import MAX_IDEMPOTENCY_KEY_LENGTH, IdempotencyConflict, decoy_receipt, public_status, receive_report
 from .serializers import MAX_URLS, HotlineReportSerializer
 
 FORM_TEMPLATE = "reports/hotline/form.html"
@@ -87,7 +87,11 @@ def report_form(request):
     if serializer.is_spam:
         return _same_origin_referrer(render(request, "reports/hotline/received.html", decoy_receipt(), status=201))
     key = request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH]
-    receipt = receive_report(serializer.validated_data, Channel.WEB, key)
+    try:
+        receipt = receive_report(serializer.validated_data, Channel.WEB, key)
+    except IdempotencyConflict:
+        # The same page sent again with other contents (back, edit, send): a new report.
+        receipt = receive_report(serializer.validated_data, Channel.WEB)
     context = {"reference": receipt.report.reference, "status_token": receipt.status_token}
     return _same_origin_referrer(render(request, "reports/hotline/received.html", context, status=201))
 

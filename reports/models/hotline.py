@@ -322,14 +322,24 @@ class CaseEvent(AppendOnlyModel):
 class IntakeReceipt(models.Model):
     """An ``Idempotency-Key`` already answered: a retry gets the same report back.
 
-    The status token is kept encrypted so the retry can repeat it; receipts are deleted
-    after a day by ``apply_retention``.
+    The key is kept apart from whose key it is (``namespace``: the API's anonymous clients,
+    the site's form, or one partner), so no key one submitter can send reaches another's
+    receipt. ``request_hash`` fingerprints what was filed: the same key with another body
+    is refused, never answered with this receipt. The status token is kept encrypted so the
+    retry can repeat it; receipts are deleted after a day by ``apply_retention``.
     """
 
-    key_hash = models.CharField(max_length=64, unique=True)
+    namespace = models.CharField(max_length=40)
+    key_hash = models.CharField(max_length=64)
+    request_hash = models.CharField(max_length=64, blank=True)
     report = models.ForeignKey(HotlineReport, on_delete=models.CASCADE, related_name="+")
     status_token = EncryptedTextField()
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["namespace", "key_hash"], name="reports_one_receipt_per_key"),
+        ]
 
     def __str__(self):
         return f"{self.report} ({self.created_at:%Y-%m-%d %H:%M})"
