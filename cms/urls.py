@@ -12,6 +12,10 @@ from reports.hotline.site_views import report_form, report_status
 from resources.embeds.oembed import oembed
 from search.views import site_search
 
+handler400 = "cms.error_views.bad_request"
+handler403 = "cms.error_views.permission_denied"
+handler500 = "cms.error_views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

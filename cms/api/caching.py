@@ -86,11 +86,14 @@ memo = _ProcessMemo()
 
 
 def content_version():
+    """The shared content version. It starts from the clock, so a cache that lost it (a
+    Redis restart) never starts again at a number some process still remembers; while the
+    cache does not answer, every call gets a version of its own and nothing is reused."""
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version if version is not None else f"unshared-{time.monotonic_ns()}"
 
 
 def bump_content_version(**kwargs):
@@ -99,7 +102,7 @@ def bump_content_version(**kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, time.time_ns() // 1000, timeout=None)
 
 
 def _request_key(request, language):

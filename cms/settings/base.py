@@ -76,6 +76,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NUL bytes and chunked bodies without a length are refused before anything reads them.
+    "cms.request_guard.RequestGuardMiddleware",
     # CORS first, so its headers reach every answer, rate limits included (docs/partners.md).
     "corsheaders.middleware.CorsMiddleware",
     "cms.partners.access.PartnerAccessMiddleware",
@@ -137,9 +139,17 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # Redis away: the cache fails open (a miss, a write dropped) instead of a 500,
+                # and a dead server costs at most half a second (docs/security.md).
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
@@ -210,6 +220,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["cms.api.parsers.DepthLimitedJSONParser"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -238,6 +249,11 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
+# Errors no view handled: the API's envelope under /api/, a page in both languages elsewhere,
+# and 503 with this Retry-After (seconds) while the database is unreachable (cms/error_views.py).
+DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DATABASE_OUTAGE_RETRY_AFTER", "10"))
+CSRF_FAILURE_VIEW = "cms.error_views.csrf_failure"
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
@@ -261,7 +277,9 @@ LOGGING = {
 # FIELD_ENCRYPTION_KEY: Fernet keys separated by commas, the first one encrypts (see
 # reports/crypto.py and docs/hotline.md for rotation).
 FIELD_ENCRYPTION_KEY = os.environ.get("FIELD_ENCRYPTION_KEY", "")
-HOTLINE_RATE_LIMIT = os.environ.get("HOTLINE_RATE_LIMIT", "10/hour")  # reports per client
+HOTLINE_RATE_LIMIT = os.environ.get("HOTLINE_RATE_LIMIT", "10/hour")  # valid reports per client
+# Every submission, refused ones included: looser, so typos do not use up the report quota.
+HOTLINE_ATTEMPT_RATE_LIMIT = os.environ.get("HOTLINE_ATTEMPT_RATE_LIMIT", "30/hour")
 HOTLINE_STATUS_RATE_LIMIT = os.environ.get("HOTLINE_STATUS_RATE_LIMIT", "60/hour")  # status reads per client
 # Where out-of-remit reports (cyberbullying, sexting…) are sent: the helpline's page.
 HELPLINE_URL = os.environ.get("HELPLINE_URL", "/cs/")
@@ -297,6 +315,7 @@ OUTBOUND_ALLOW_LOOPBACK = False
 API_RATE_LIMIT_ANONYMOUS = os.environ.get("API_RATE_LIMIT_ANONYMOUS", "120/minute")  # per client address
 API_RATE_LIMIT_PARTNER = os.environ.get("API_RATE_LIMIT_PARTNER", "1200/minute")  # per partner, all its keys
 HOTLINE_PARTNER_RATE_LIMIT = os.environ.get("HOTLINE_PARTNER_RATE_LIMIT", "600/hour")  # reports per platform
+HOTLINE_PARTNER_ATTEMPT_RATE_LIMIT = os.environ.get("HOTLINE_PARTNER_ATTEMPT_RATE_LIMIT", "1800/hour")
 # Browsers may call /api/ and /embed/ only from active partners' origins, without credentials.
 CORS_URLS_REGEX = r"^/(api|embed)/"
 CORS_ALLOW_CREDENTIALS = False

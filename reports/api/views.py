@@ -5,11 +5,11 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied, UnsupportedMediaType
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.api.errors import InvalidParameter
+from cms.api.parsers import DepthLimitedJSONParser
 from cms.partners.models import Scope
 
 from ..hotline.intake import (
@@ -21,7 +21,7 @@ from ..hotline.intake import (
 )
 from ..hotline.serializers import HotlineReportSerializer
 from ..models import Channel, Status
-from .throttling import HotlineIntakeThrottle, HotlineStatusThrottle
+from .throttling import HotlineAttemptThrottle, HotlineStatusThrottle, count_report
 
 RECEIPT = inline_serializer(
     "HotlineReceipt",
@@ -74,8 +74,8 @@ class PrivateAPIView(APIView):
 
 class HotlineIntakeView(PrivateAPIView):
     channel = Channel.API
-    parser_classes = [JSONParser]
-    throttle_classes = [HotlineIntakeThrottle]
+    parser_classes = [DepthLimitedJSONParser]
+    throttle_classes = [HotlineAttemptThrottle]
 
     @extend_schema(
         operation_id="hotline_report_create",
@@ -97,7 +97,9 @@ class HotlineIntakeView(PrivateAPIView):
             401: OpenApiResponse(description="The API key sent is unknown, revoked or expired."),
             422: OpenApiResponse(description="The Idempotency-Key was used before for a different report."),
             403: OpenApiResponse(description="The API key has no reports:submit scope."),
-            429: OpenApiResponse(description="Too many reports from this client; see Retry-After."),
+            429: OpenApiResponse(
+                description="Too many reports or attempts from this client; Retry-After says when to try again."
+            ),
         },
     )
     def post(self, request):
@@ -117,11 +119,12 @@ class HotlineIntakeView(PrivateAPIView):
         serializer.is_valid(raise_exception=True)
         if not serializer.in_remit:
             return Response(helpline_answer())
-        if serializer.is_spam:
-            return Response({**decoy_receipt(), "status": Status.RECEIVED}, status=status.HTTP_201_CREATED)
         partner_key = getattr(request, "partner_key", None)
         if partner_key is not None and not partner_key.allows(Scope.REPORTS_SUBMIT):
             raise PermissionDenied(_("This API key may not submit reports: it needs the reports:submit scope."))
+        count_report(request)
+        if serializer.is_spam:
+            return Response({**decoy_receipt(), "status": Status.RECEIVED}, status=status.HTTP_201_CREATED)
         partner = partner_key.partner if partner_key else None
         channel = Channel.PARTNER if partner else self.channel
         try:

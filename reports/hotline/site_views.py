@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from cms.api.errors import field_messages
 
-from ..api.throttling import HotlineIntakeThrottle, HotlineStatusThrottle
+from ..api.throttling import HotlineAttemptThrottle, HotlineReportThrottle, HotlineStatusThrottle
 from ..models import Category, Channel, OutOfRemitCategory, SourceType
 from .intake import MAX_IDEMPOTENCY_KEY_LENGTH, IdempotencyConflict, decoy_receipt, public_status, receive_report
 from .serializers import MAX_URLS, HotlineReportSerializer
@@ -65,7 +65,7 @@ def _over_the_limit(request, throttle_class):
     if throttle.allow_request(request, None):
         return None
     response = render(request, "reports/hotline/too_many.html", status=429)
-    response["Retry-After"] = str(int(throttle.wait() or 1))
+    response["Retry-After"] = str(throttle.wait())
     return response
 
 
@@ -74,7 +74,7 @@ def _over_the_limit(request, throttle_class):
 def report_form(request):
     if request.method == "GET":
         return _same_origin_referrer(render(request, FORM_TEMPLATE, _context()))
-    if refused := _over_the_limit(request, HotlineIntakeThrottle):
+    if refused := _over_the_limit(request, HotlineAttemptThrottle):
         return _same_origin_referrer(refused)
     serializer = HotlineReportSerializer(data=_form_data(request.POST))
     if not serializer.is_valid():
@@ -84,6 +84,8 @@ def report_form(request):
     if not serializer.in_remit:
         context = {"helpline_url": settings.HELPLINE_URL}
         return _same_origin_referrer(render(request, "reports/hotline/helpline.html", context))
+    if refused := _over_the_limit(request, HotlineReportThrottle):
+        return _same_origin_referrer(refused)
     if serializer.is_spam:
         return _same_origin_referrer(render(request, "reports/hotline/received.html", decoy_receipt(), status=201))
     key = request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH]
