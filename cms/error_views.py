@@ -32,10 +32,11 @@ def client_language(request):
 
 
 def error_response(request, status, code, message, fields=None, template=None, **headers):
-    """``message`` is a callable so it is translated in the client's language."""
+    """``message`` (and ``fields``, when given) are callables, so they are translated in the
+    client's language."""
     with translation.override(client_language(request)):
         if wants_json(request) or template is None:
-            response = JsonResponse(envelope(code, message(), fields), status=status)
+            response = JsonResponse(envelope(code, message(), fields() if fields else None), status=status)
         else:
             html = loader.get_template(template).render({"message": message(), "status": status})
             response = HttpResponse(html, status=status)
@@ -64,18 +65,18 @@ def server_error(request):
     if isinstance(error, OperationalError | InterfaceError):
         return database_unavailable(request)
     return error_response(
-        request, 500, "server_error", lambda: _("Something went wrong on our side. Try again later."), "500.html"
+        request, 500, "server_error", lambda: _("Something went wrong on our side. Try again later."), template="500.html"
     )
 
 
 def bad_request(request, exception=None):
     """``handler400``: a body over the size limit, too many fields, a bad Host…"""
-    return error_response(request, 400, "bad_request", lambda: _("The request could not be read."), "400.html")
+    return error_response(request, 400, "bad_request", lambda: _("The request could not be read."), template="400.html")
 
 
 def permission_denied(request, exception=None):
     """``handler403`` (a refused CSRF check answers through ``CSRF_FAILURE_VIEW``)."""
-    return error_response(request, 403, "permission_denied", lambda: _("You may not do this."), "403.html")
+    return error_response(request, 403, "permission_denied", lambda: _("You may not do this."), template="403.html")
 
 
 def csrf_failure(request, reason=""):
@@ -84,5 +85,5 @@ def csrf_failure(request, reason=""):
         403,
         "csrf_failed",
         lambda: _("The form expired or came from another site. Reload the page and send it again."),
-        "403.html",
+        template="403.html",
     )

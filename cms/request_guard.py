@@ -34,7 +34,7 @@ class RequestGuardMiddleware:
                 400,
                 "invalid_parameter",
                 lambda: _("Some parameters are not valid."),
-                {name: [_("Null characters are not allowed.")]},
+                lambda: {name: [_("Null characters are not allowed.")]},
                 template="400.html",
             )
         if request.method in BODY_METHODS and self._chunked_without_length(request):

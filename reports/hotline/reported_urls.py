@@ -4,35 +4,25 @@ A reported URL is evidence, never a link: nothing here fetches or resolves it.
 """
 
 import hashlib
-import ipaddress
-from urllib.parse import urlsplit, urlunsplit
 
-import idna
+import ada_url
 from django.utils.translation import gettext as _
 
 MAX_URL_LENGTH = 2048
-DEFAULT_PORTS = {"http": 80, "https": 443}
+SCHEMES = ("http:", "https:")
 
 
 class InvalidUrl(ValueError):
     """The message says why, for the person who typed it."""
 
 
-def _host(hostname):
-    if hostname.startswith("[") or ":" in hostname:  # IPv6 literal
-        try:
-            return f"[{ipaddress.IPv6Address(hostname.strip('[]'))}]"
-        except ValueError as error:
-            raise InvalidUrl(_("The address has an invalid host.")) from error
-    try:
-        return idna.encode(hostname.rstrip("."), uts46=True).decode("ascii")
-    except idna.IDNAError as error:
-        raise InvalidUrl(_("The address has an invalid host.")) from error
-
-
 def normalise_url(raw):
-    """``(url, host)``: lower-case scheme and host, IDN as punycode, no fragment, no
-    default port, ``/`` for an empty path. Raises InvalidUrl."""
+    """``(url, host)`` as a browser would go there: parsed by the WHATWG URL standard (ada),
+    so ``https://example.com\\@evil.com/`` is on example.com as in every browser.
+
+    Lower-case scheme and host, IDN as punycode, dot segments resolved, no default port,
+    no fragment, no trailing dot on the host. Raises InvalidUrl.
+    """
     text = (raw or "").strip()
     if not text:
         raise InvalidUrl(_("Give an address."))
@@ -40,22 +30,23 @@ def normalise_url(raw):
         raise InvalidUrl(_("An address may have at most %(max)s characters.") % {"max": MAX_URL_LENGTH})
     if any(char.isspace() for char in text):
         raise InvalidUrl(_("An address cannot contain spaces."))
+    if "://" not in text:
+        raise InvalidUrl(_("Start the address with http:// or https://."))
     try:
-        parts = urlsplit(text)
-        port = parts.port
+        parsed = ada_url.URL(text)
     except ValueError as error:
         raise InvalidUrl(_("This is not a valid web address.")) from error
-    scheme = parts.scheme.lower()
-    if scheme not in DEFAULT_PORTS:
+    if parsed.protocol not in SCHEMES:
         raise InvalidUrl(_("Only http:// and https:// addresses can be reported."))
-    if not parts.hostname:
+    host = parsed.hostname.rstrip(".")
+    if not host:
         raise InvalidUrl(_("The address has no host."))
-    host = _host(parts.hostname)
-    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    if parts.username is not None:
-        credentials = parts.username + (f":{parts.password}" if parts.password is not None else "")
-        netloc = f"{credentials}@{netloc}"
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, "")), host
+    parsed.hostname = host
+    parsed.hash = ""
+    url = parsed.href
+    if len(url) > MAX_URL_LENGTH:
+        raise InvalidUrl(_("An address may have at most %(max)s characters.") % {"max": MAX_URL_LENGTH})
+    return url, host
 
 
 def url_hash(url):

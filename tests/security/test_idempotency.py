@@ -9,7 +9,7 @@ OTHER = {**REPORT, "urls": ["https://other.example/b.jpg"]}
 
 
 def post(client, data, key=None, api_key=None):
-    headers = {"Idempotency-Key": key} if key else {}
+    headers = {"Idempotency-Key": key, "Accept-Language": "en"} if key else {"Accept-Language": "en"}
     if api_key:
         headers["Authorization"] = f"Api-Key {api_key}"
     return client.post("/api/v1/reports/hotline/", data, content_type="application/json", headers=headers)

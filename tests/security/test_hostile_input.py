@@ -1,0 +1,172 @@
+"""Hostile or broken requests get a clear 4xx (or 503) in the envelope, never a 500 page."""
+
+import json
+
+import pytest
+from django.db import OperationalError
+
+GOOD = {"urls": ["https://bad.example/a.jpg"], "category": "csam", "source_type": "webpage"}
+
+
+@pytest.fixture
+def raw_client(client):
+    client.raise_request_exception = False
+    return client
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "name"),
+    [
+        ("/api/v1/reports/hotline/status/", {"reference": "HL-2026-\x00", "token": "x"}, "reference"),
+        ("/api/v1/search/", {"q": "a\x00b"}, "q"),
+        ("/api/v1/search/suggest/", {"q": "\x00"}, "q"),
+        ("/api/v1/pages/by-path/", {"path": "/cs/\x00/"}, "path"),
+        ("/api/oembed/", {"url": "http://localhost/cs/\x00"}, "url"),
+        ("/api/v2/pages/", {"search": "x\x00"}, "search"),
+    ],
+)
+def test_a_nul_byte_in_a_parameter_answers_400_naming_it(client, path, params, name):
+    response = client.get(path, params, headers={"Accept-Language": "en"})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid_parameter" and error["fields"] == {name: ["Null characters are not allowed."]}
+
+
+def test_a_nul_byte_on_a_page_answers_a_400_page(client):
+    response = client.get("/en/search/", {"q": "\x00"})
+    assert response.status_code == 400 and b"Bad request" in response.content
+
+
+def test_json_nested_a_thousand_deep_is_refused_before_parsing(client):
+    body = "[" * 1000 + "]" * 1000
+    response = client.post(
+        "/api/v1/reports/hotline/", body, content_type="application/json", headers={"Accept-Language": "en"}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == "The JSON body nests deeper than 32 levels."
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting(client):
+    data = {**GOOD, "description": "[[[[" * 100}
+    response = client.post("/api/v1/reports/hotline/", json.dumps(data), content_type="application/json")
+    assert response.status_code == 201
+
+
+def test_a_body_over_the_size_limit_answers_the_envelope(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = json.dumps({**GOOD, "description": "x" * 5000})
+    response = client.post("/api/v1/reports/hotline/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "bad_request"
+
+
+def test_a_chunked_body_without_a_length_answers_411(client):
+    response = client.generic(
+        "POST",
+        "/api/v1/reports/hotline/",
+        b"",
+        content_type="application/json",
+        HTTP_TRANSFER_ENCODING="chunked",
+    )
+    assert response.status_code == 411 and response.json()["error"]["code"] == "length_required"
+
+
+def test_an_unexpected_error_answers_500_in_the_envelope(raw_client, monkeypatch):
+    def broken(*args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("reports.api.views.public_status", broken)
+    response = raw_client.get("/api/v1/reports/hotline/status/", {"reference": "HL-1", "token": "t"})
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "server_error" and "boom" not in response.content.decode()
+
+
+def test_a_database_that_went_away_answers_503_with_retry_after(raw_client, monkeypatch):
+    def unreachable(*args):
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr("reports.api.views.public_status", unreachable)
+    response = raw_client.get(
+        "/api/v1/reports/hotline/status/", {"reference": "HL-1", "token": "t"}, headers={"Accept-Language": "cs"}
+    )
+    assert response.status_code == 503 and response["Retry-After"] == "10"
+    assert response.json()["error"]["code"] == "unavailable"
+    assert response.json()["error"]["message"] == "Služba je krátce nedostupná. Zkuste to znovu za 10 sekund."
+
+
+def test_a_database_that_went_away_answers_a_503_page_on_the_site(raw_client, monkeypatch):
+    def unreachable(*args):
+        raise OperationalError("the database system is shutting down")
+
+    monkeypatch.setattr("reports.hotline.site_views.public_status", unreachable)
+    response = raw_client.get("/en/hotline/status/", {"reference": "HL-1", "token": "t"})
+    assert response.status_code == 503 and response["Retry-After"] == "10"
+    assert b"Briefly unavailable" in response.content
+
+
+def test_drf_messages_reach_czech_clients_in_czech(client):
+    data = {**GOOD, "urls": [f"https://bad.example/{n}" for n in range(21)], "wants_feedback": "maybe"}
+    response = client.post(
+        "/api/v1/reports/hotline/", data, content_type="application/json", headers={"Accept-Language": "cs"}
+    )
+    fields = response.json()["error"]["fields"]
+    assert fields["urls"] == ["Ujistěte se, že toto pole nemá více než 20 prvků."]
+    assert fields["wants_feedback"] == ["Musí být platná pravdivostní hodnota."]
+
+
+def test_the_api_language_follows_the_locale_parameter(client, home):
+    response = client.get("/api/v1/reports/hotline/status/", {"locale": "cs"}, headers={"Accept-Language": "en"})
+    assert response["Content-Language"] == "cs"
+    assert response.json()["error"]["message"] == "Některé parametry nejsou platné."
+
+
+def test_the_20_address_limit_is_checked_before_normalising(client, monkeypatch):
+    calls = []
+    import reports.hotline.serializers as serializers
+
+    original = serializers.normalise_url
+    monkeypatch.setattr(serializers, "normalise_url", lambda url: calls.append(url) or original(url))
+    data = {**GOOD, "urls": [f"https://bad.example/{n}" for n in range(10_000)]}
+    response = client.post("/api/v1/reports/hotline/", data, content_type="application/json")
+    assert response.status_code == 400 and "urls" in response.json()["error"]["fields"]
+    assert calls == []
+
+
+@pytest.mark.parametrize(
+    ("address", "url", "host"),
+    [
+        ("https://example.com\\@evil.com/", "https://example.com/@evil.com/", "example.com"),
+        ("https://under_score.example.com/x", "https://under_score.example.com/x", "under_score.example.com"),
+        ("http://i❤.ws/", "http://xn--i-7iq.ws/", "xn--i-7iq.ws"),
+        ("http://xn--i-7iq.ws/", "http://xn--i-7iq.ws/", "xn--i-7iq.ws"),
+        ("http://☃.net/a/../b", "http://xn--n3h.net/b", "xn--n3h.net"),
+        ("http://[::1]:8080/x#f", "http://[::1]:8080/x", "[::1]"),
+        ("HTTPS://user:pw@Example.COM.:443/", "https://user:pw@example.com/", "example.com"),
+        ("http://0x7f.1/", "http://127.0.0.1/", "127.0.0.1"),
+    ],
+)
+def test_addresses_are_read_as_browsers_read_them(address, url, host):
+    from reports.hotline.reported_urls import normalise_url
+
+    assert normalise_url(address) == (url, host)
+
+
+@pytest.mark.parametrize(
+    ("address", "message"),
+    [
+        ("example.com/x", "Start the address with http:// or https://."),
+        ("http://1.2.3.4.5/", "This is not a valid web address."),
+        ("http://[::1/", "This is not a valid web address."),
+        ("http://example.com:99999/", "This is not a valid web address."),
+        ("ftp://example.com/", "Only http:// and https:// addresses can be reported."),
+        ("https://example.com/" + "a" * 2100, "An address may have at most 2048 characters."),
+    ],
+)
+def test_bad_addresses_say_why(address, message):
+    from django.utils import translation
+
+    from reports.hotline.reported_urls import InvalidUrl, normalise_url
+
+    with translation.override("en"), pytest.raises(InvalidUrl) as refused:
+        normalise_url(address)
+    assert str(refused.value) == message
