@@ -34,7 +34,7 @@ demo: install ## Set up the bilingual demo site and serve it on http://127.0.0.1
 	$(MANAGE) local_encryption_key
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --site-url http://$(HOST):$(PORT)
 	$(MANAGE) create_admin --url http://$(HOST):$(PORT)/admin/
 	@echo "Serving on http://$(HOST):$(PORT)/ (Czech at /cs/, English at /en/). Stop with Ctrl+C."
 	$(MANAGE) runserver $(HOST):$(PORT)

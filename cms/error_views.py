@@ -65,7 +65,11 @@ def server_error(request):
     if isinstance(error, OperationalError | InterfaceError):
         return database_unavailable(request)
     return error_response(
-        request, 500, "server_error", lambda: _("Something went wrong on our side. Try again later."), template="500.html"
+        request,
+        500,
+        "server_error",
+        lambda: _("Something went wrong on our side. Try again later."),
+        template="500.html",
     )
 
 

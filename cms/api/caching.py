@@ -106,7 +106,9 @@ def bump_content_version(**kwargs):
 
 
 def _request_key(request, language):
-    raw = f"{request.path}?{request.META.get('QUERY_STRING', '')}|{language}"
+    # Scheme and host belong to the key: answers carry absolute links built from them, and
+    # one client's Host header must never reach another client's answer.
+    raw = f"{request.scheme}://{request.get_host()}{request.path}?{request.META.get('QUERY_STRING', '')}|{language}"
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -125,8 +127,16 @@ def _finish(response, etag):
     return response
 
 
+def _opaque(tag):
+    return tag.strip().removeprefix("W/")
+
+
 def _not_modified(request, etag):
-    return etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
+    """RFC 9110 §13.1.2: If-None-Match uses the weak comparison, and ``*`` matches any."""
+    sent = request.headers.get("If-None-Match", "")
+    if sent.strip() == "*":
+        return True
+    return _opaque(etag) in {_opaque(tag) for tag in sent.split(",")}
 
 
 def cached_response(request):

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.signals import page_published, page_unpublished
 
+from cms.site_url import site_base_url
 from reports.hotline import safe_http
 from reports.hotline.resolver import NameNotFound, ResolverFailed
 
@@ -68,7 +69,7 @@ def page_payload(page, event):
             "locale": page.locale.language_code,
             "title": page.title,
             "html_url": page.full_url,
-            "api_url": f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/api/v1/{api_path}/{page.pk}/",
+            "api_url": f"{site_base_url()}/api/v1/{api_path}/{page.pk}/",
         },
     }
 

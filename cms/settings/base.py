@@ -319,6 +319,7 @@ HOTLINE_PARTNER_ATTEMPT_RATE_LIMIT = os.environ.get("HOTLINE_PARTNER_ATTEMPT_RAT
 # Browsers may call /api/ and /embed/ only from active partners' origins, without credentials.
 CORS_URLS_REGEX = r"^/(api|embed)/"
 CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]  # all the API answers
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "authorization", "content-type", "idempotency-key", "if-none-match"]
 CORS_EXPOSE_HEADERS = ["etag", "retry-after", "content-language"]
 CORS_PREFLIGHT_MAX_AGE = 3600

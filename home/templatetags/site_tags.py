@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
+from cms.site_url import site_base_url
+
 register = template.Library()
 
 
@@ -68,5 +70,5 @@ def content_language(context):
 @register.simple_tag
 def oembed_url(page):
     """The oEmbed endpoint's address for ``page`` (discovery link of resources and toolkits)."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = site_base_url()
     return f"{base}{reverse('oembed')}?{urlencode({'url': page.full_url, 'format': 'json'})}"

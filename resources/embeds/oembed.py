@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cms.api.errors import envelope
+from cms.site_url import site_base_url
 from home.models import ToolkitPage
 
 from ..models import ResourcePage
@@ -74,7 +75,7 @@ def oembed(request):
             _("Some parameters are not valid."),
             {str(error): [_("Give a whole number of pixels.")]},
         )
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = site_base_url()
     route = "embed-resource" if kind == "resource" else "embed-toolkit"
     src = f"{base}{reverse(route, args=[page.pk])}"
     if kind == "resource":

@@ -51,7 +51,7 @@ def test_a_publish_is_delivered_signed_and_verified(partner, resource, django_ca
         "locale": "cs",
         "title": resource.title,
         "html_url": resource.full_url,
-        "api_url": f"http://testserver/api/v1/resources/{resource.pk}/",
+        "api_url": f"http://localhost/api/v1/resources/{resource.pk}/",
     }
     delivery = WebhookDelivery.objects.get(event="resource.published")
     assert (delivery.state, delivery.attempts, delivery.last_status) == ("delivered", 1, 200)
