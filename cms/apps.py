@@ -6,6 +6,11 @@ class CmsConfig(AppConfig):
     verbose_name = "Safer Internet CMS"
 
     def ready(self):
+        from django.urls import register_converter
+
         from .api import signals
+        from .api.converters import PageIdConverter
+
+        register_converter(PageIdConverter, "id")
 
         signals.connect()

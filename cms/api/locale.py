@@ -7,6 +7,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.models import Locale
 
 from .errors import InvalidParameter
+from .parameters import boolean_parameter
 
 
 def language_codes():
@@ -40,4 +41,5 @@ def requested_locale(request):
 
 
 def wants_fallback(request):
-    return request.query_params.get("fallback", "").lower() in {"1", "true", "yes"}
+    """``fallback``: true/false or 1/0; anything else (``null``, ``maybe``) is a 400."""
+    return boolean_parameter(request, "fallback")

@@ -55,7 +55,7 @@ def parse_rate(rate):
 
 def client_digest(request):
     """The client as a keyed hash of its address (behind ``TRUSTED_PROXIES``, the forwarded one)."""
-    address = BaseThrottle().get_ident(request)
+    address = BaseThrottle().get_ident(request) or ""  # a server that passes no REMOTE_ADDR
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
 
 

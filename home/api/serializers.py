@@ -3,6 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cms.api.fields import OptionalURLField
 from cms.api.pages import PageSerializer
 from cms.api.rich_text import CONTEXT_KEY, expand_all, rich_text_sources
 from resources.api.serializers import TermSerializer
@@ -64,6 +65,8 @@ class NewsDetailSerializer(NewsSerializer):
 
 class EventSerializer(PageSerializer):
     audiences = TermSerializer(many=True, read_only=True)
+    online_url = OptionalURLField(help_text="Where the event happens online, if it does (else null).")
+    registration_url = OptionalURLField(help_text="Where to sign up, if needed (else null).")
 
     class Meta:
         model = EventPage

@@ -4,13 +4,13 @@ from . import navigation, views
 
 urlpatterns = [
     path("toolkits/", views.ToolkitListView.as_view(), name="toolkit-list"),
-    path("toolkits/<int:pk>/", views.ToolkitDetailView.as_view(), name="toolkit-detail"),
+    path("toolkits/<id:pk>/", views.ToolkitDetailView.as_view(), name="toolkit-detail"),
     path("sections/", views.SectionListView.as_view(), name="section-list"),
-    path("sections/<int:pk>/", views.SectionDetailView.as_view(), name="section-detail"),
+    path("sections/<id:pk>/", views.SectionDetailView.as_view(), name="section-detail"),
     path("news/", views.NewsListView.as_view(), name="news-list"),
-    path("news/<int:pk>/", views.NewsDetailView.as_view(), name="news-detail"),
+    path("news/<id:pk>/", views.NewsDetailView.as_view(), name="news-detail"),
     path("events/", views.EventListView.as_view(), name="event-list"),
-    path("events/<int:pk>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("events/<id:pk>/", views.EventDetailView.as_view(), name="event-detail"),
     path("navigation/", navigation.NavigationView.as_view(), name="navigation"),
     path("pages/by-path/", navigation.PageByPathView.as_view(), name="page-by-path"),
 ]

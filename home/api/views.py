@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 
 from cms.api.errors import InvalidParameter
 from cms.api.pages import PageDetailAPIView, PageListAPIView, list_parameters
+from cms.api.parameters import boolean_parameter
 from resources.api.filters import filter_by_terms
 
 from ..models import EventPage, NewsPage, SectionPage, ToolkitPage
@@ -67,7 +68,7 @@ class SectionDetailView(PageDetailAPIView):
 
 def date_parameter(request, name):
     raw = request.query_params.get(name)
-    if not raw:
+    if raw is None:
         return None
     try:
         return datetime.date.fromisoformat(raw)
@@ -122,10 +123,7 @@ class EventListView(PageListAPIView):
 
     def filter_pages(self, queryset, request):
         queryset = filter_by_terms(queryset, request, audience="audiences")
-        upcoming = request.query_params.get("upcoming", "")
-        if upcoming not in {"", "0", "1", "true", "false"}:
-            raise InvalidParameter({"upcoming": _("Use 1 or 0.")})
-        if upcoming in {"1", "true"}:
+        if boolean_parameter(request, "upcoming"):
             queryset = queryset.filter(pk__in=EventPage.objects.upcoming().values("pk"))
         return queryset.defer_streamfields()
 

@@ -22,7 +22,9 @@ TAXONOMY_FILTERS = (
 
 
 def values(request, name):
-    return [value for raw in request.query_params.getlist(name) for value in raw.split(",") if value.strip()]
+    """The values of a repeatable filter (``?topic=a&topic=b`` or ``?topic=a,b``). An empty
+    one (``?topic=``) is kept, so it is refused as an unknown value rather than ignored."""
+    return [value.strip() for raw in request.query_params.getlist(name) for value in raw.split(",")]
 
 
 def load_taxonomy():
@@ -89,12 +91,19 @@ def filter_resources(queryset, request, taxonomy, renamed=None):
 
 def ordered_resources(queryset, request, hit_ids=None):
     """Order by ``ordering``; by relevance by default when the list is a search's hits."""
-    ordering = request.query_params.get("ordering") or ("relevance" if hit_ids is not None else "-first_published_at")
-    valid = [*ORDERINGS, "relevance"] if hit_ids is not None else list(ORDERINGS)
+    ordering = request.query_params.get("ordering")
+    if ordering is None:
+        ordering = "relevance" if hit_ids is not None else "-first_published_at"
+    valid = [*ORDERINGS, "relevance"]
     if ordering not in valid:
         raise InvalidParameter(
             {"ordering": _("Unknown ordering; valid values: %(valid)s.") % {"valid": ", ".join(valid)}}
         )
     if ordering == "relevance":
-        return in_hit_order(queryset, hit_ids)
+        # Without q there is no relevance to order by: the default order, not an error.
+        return (
+            in_hit_order(queryset, hit_ids)
+            if hit_ids is not None
+            else queryset.order_by(*ORDERINGS["-first_published_at"])
+        )
     return queryset.order_by(*ORDERINGS[ordering])

@@ -4,6 +4,7 @@ from django.urls import reverse
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
+from cms.api.fields import OptionalURLField
 from cms.api.media import document_representation, image_representation
 from cms.api.pages import PageSerializer
 
@@ -21,7 +22,7 @@ class ResourceSerializer(PageSerializer):
     audiences = TermSerializer(many=True, read_only=True)
     topics = TermSerializer(many=True, read_only=True)
     resource_type = TermSerializer(read_only=True)
-    url = serializers.URLField(source="external_url", read_only=True, help_text="The resource elsewhere, if any.")
+    url = OptionalURLField(source="external_url", help_text="The resource elsewhere, if any (else null).")
 
     class Meta:
         model = ResourcePage

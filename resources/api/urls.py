@@ -4,7 +4,7 @@ from .views import AudienceListView, ResourceDetailView, ResourceListView, Resou
 
 urlpatterns = [
     path("resources/", ResourceListView.as_view(), name="resource-list"),
-    path("resources/<int:pk>/", ResourceDetailView.as_view(), name="resource-detail"),
+    path("resources/<id:pk>/", ResourceDetailView.as_view(), name="resource-detail"),
     path("taxonomy/audiences/", AudienceListView.as_view(), name="audience-list"),
     path("taxonomy/topics/", TopicListView.as_view(), name="topic-list"),
     path("taxonomy/resource-types/", ResourceTypeListView.as_view(), name="resource-type-list"),

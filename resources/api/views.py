@@ -35,7 +35,7 @@ LIST_PARAMETERS = list_parameters(
         "ordering",
         str,
         enum=[*ORDERINGS, "relevance"],
-        description="Default -first_published_at; relevance (the default with `q`) needs `q`.",
+        description="Default -first_published_at; relevance (the default with `q`) orders by the default without `q`.",
     ),
 )
 FACET = {"slug": serializers.CharField(), "name": serializers.CharField(), "count": serializers.IntegerField()}

@@ -4,6 +4,6 @@ from . import views
 
 urlpatterns = [
     path("resources/", views.resource_list, name="embed-resource-list"),
-    path("resources/<int:pk>/", views.resource_card, name="embed-resource"),
-    path("toolkits/<int:pk>/", views.toolkit_card, name="embed-toolkit"),
+    path("resources/<id:pk>/", views.resource_card, name="embed-resource"),
+    path("toolkits/<id:pk>/", views.toolkit_card, name="embed-toolkit"),
 ]

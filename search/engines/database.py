@@ -9,6 +9,8 @@ only some are noise that costs a second full-text scan (on 20,000 resources it d
 two-word search).
 """
 
+import re
+
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
@@ -54,5 +56,9 @@ def search(text, language, models, limit):
 
 
 def suggest(text, language, models, limit):
-    results = get_search_backend().autocomplete(fold(text), _pages(language, models, "title"), operator="and")
+    # Words only: quotes, backslashes and other punctuation are FTS5 query syntax.
+    words = " ".join(re.findall(r"\w+", fold(text)))
+    if not words:
+        return []
+    results = get_search_backend().autocomplete(words, _pages(language, models, "title"), operator="and")
     return [(page.pk, page.title) for page in results[:limit]]

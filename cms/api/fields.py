@@ -1,0 +1,15 @@
+"""Serializer fields whose schema says exactly what the API sends."""
+
+from rest_framework import serializers
+
+
+class OptionalURLField(serializers.URLField):
+    """An address or ``null`` (never ``""``, which a strict client refuses as a URI)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value or None
