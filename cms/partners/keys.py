@@ -30,12 +30,22 @@ def revoke(keys):
     return keys.filter(revoked=False).update(revoked=True)
 
 
+ACCEPTED_SCHEMES = {HEADER_SCHEME.lower(), "bearer", "token"}  # what generated clients send
+
+
 def sent_key(request):
-    """The key in the request's Authorization header, or None when there is none."""
-    scheme, _, key = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != HEADER_SCHEME.lower():
+    """The key in the request's Authorization header, or None when there is no header.
+
+    ``Api-Key <key>`` is the documented form; ``Bearer`` and ``Token`` (what generated
+    clients send) are read the same way. Any other scheme gives ``""``, which no key
+    matches: a client that sent credentials is answered 401, never quietly served as
+    anonymous.
+    """
+    header = request.headers.get("Authorization")
+    if header is None:
         return None
-    return key.strip()
+    scheme, _, key = header.strip().partition(" ")
+    return key.strip() if scheme.lower() in ACCEPTED_SCHEMES else ""
 
 
 def authenticate(key):

@@ -72,3 +72,53 @@ def test_load_demo_sets_the_sites_address(demo):
     call_command("load_demo", "--site-url", "http://127.0.0.1:8765", stdout=__import__("io").StringIO())
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port, site.root_url) == ("127.0.0.1", 8765, "http://127.0.0.1:8765")
+
+
+@pytest.mark.parametrize("scheme", ["Api-Key", "Bearer", "Token", "bearer"])
+def test_a_valid_key_is_read_whatever_scheme_a_generated_client_uses(client, db, scheme):
+    from cms.partners.keys import issue_key
+    from cms.partners.models import Partner
+
+    partner = Partner.objects.create(name="Portal", origins="")
+    _record, key = issue_key(partner, ["reports:submit"])
+    report = {"urls": ["https://bad.example/x"], "category": "csam", "source_type": "webpage"}
+    response = client.post(
+        "/api/v1/reports/hotline/", report, content_type="application/json", HTTP_AUTHORIZATION=f"{scheme} {key}"
+    )
+    assert response.status_code == 201
+    from reports.models import HotlineReport
+
+    assert HotlineReport.objects.get().partner == partner
+
+
+@pytest.mark.parametrize("header", ["Bearer not-a-key", "Token x.y", "Basic dXNlcjpwYXNz", "Api-Key", "garbage"])
+def test_credentials_that_are_not_a_valid_key_answer_401(client, db, header):
+    response = client.get("/api/v1/resources/", HTTP_AUTHORIZATION=header)
+    assert response.status_code == 401 and response.json()["error"]["code"] == "invalid_api_key"
+
+
+def test_the_schema_names_the_api_key_scheme_and_documents_errors(client, db):
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    assert schema["components"]["securitySchemes"]["ApiKey"] == {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": schema["components"]["securitySchemes"]["ApiKey"]["description"],
+    }
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            assert operation["responses"]["429"]["content"] == error, (method, path)
+            assert operation["responses"]["500"]["content"] == error, (method, path)
+    intake = schema["paths"]["/api/v1/reports/hotline/"]["post"]["responses"]
+    assert {"400", "401", "403", "415", "422", "429"} <= set(intake)
+    assert intake["400"]["content"] == error
+    resource = schema["components"]["schemas"]["Resource"]["properties"]["url"]
+    assert resource["format"] == "uri" and resource["nullable"] is True
+    event = schema["components"]["schemas"]["Event"]["properties"]
+    assert "oneOf" not in event["online_url"] and event["online_url"]["nullable"] is True
+
+
+def test_fallback_null_is_refused(client, db):
+    response = client.get("/api/v1/resources/", {"fallback": "null"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400 and response.json()["error"]["fields"] == {"fallback": ["Use true or false."]}
