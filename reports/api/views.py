@@ -13,6 +13,7 @@ from cms.api.parsers import DepthLimitedJSONParser
 from cms.partners.models import Scope
 
 from ..hotline.intake import (
+    FILES_REFUSED,
     MAX_IDEMPOTENCY_KEY_LENGTH,
     IdempotencyConflict,
     decoy_receipt,
@@ -104,13 +105,7 @@ class HotlineIntakeView(PrivateAPIView):
     )
     def post(self, request):
         if request.content_type.startswith("multipart/") or request.FILES:
-            raise UnsupportedMediaType(
-                request.content_type,
-                _(
-                    "Never send images, videos or other files, not even as evidence: sending them is a crime. "
-                    "Give only the addresses where the content is."
-                ),
-            )
+            raise UnsupportedMediaType(request.content_type, str(FILES_REFUSED))
         key = request.headers.get("Idempotency-Key", "").strip()
         if len(key) > MAX_IDEMPOTENCY_KEY_LENGTH:
             message = _("At most %(max)s characters.") % {"max": MAX_IDEMPOTENCY_KEY_LENGTH}
@@ -144,21 +139,58 @@ class HotlineIntakeView(PrivateAPIView):
         return response
 
 
+STATUS_QUERY = inline_serializer(
+    "HotlineStatusQuery",
+    {
+        "reference": serializers.CharField(help_text="The reference, e.g. HL-2026-000123."),
+        "token": serializers.CharField(help_text="The status token given with the reference."),
+    },
+)
+
+
 class HotlineStatusView(PrivateAPIView):
+    """The coarse status of a report. The token is a secret: send it in the body of a POST
+    (or a ``Status-Token`` header), so it stays out of server logs and browser history; the
+    query string still works for links made before."""
+
     throttle_classes = [HotlineStatusThrottle]
 
     @extend_schema(
+        operation_id="hotline_report_status_lookup",
+        request=STATUS_QUERY,
+        responses={
+            200: STATUS,
+            400: OpenApiResponse(description="The reference or the token is missing."),
+            404: OpenApiResponse(description="No report matches this reference and token."),
+        },
+    )
+    def post(self, request):
+        data = request.data if isinstance(request.data, dict) else {}
+        return self.answer(data.get("reference"), data.get("token"))
+
+    @extend_schema(
         operation_id="hotline_report_status",
-        parameters=[OpenApiParameter("reference", str, required=True), OpenApiParameter("token", str, required=True)],
+        parameters=[
+            OpenApiParameter("reference", str, required=True),
+            OpenApiParameter("token", str, description="Prefer the Status-Token header or a POST."),
+            OpenApiParameter("Status-Token", str, OpenApiParameter.HEADER, description="The status token."),
+        ],
         responses={200: STATUS, 404: OpenApiResponse(description="No report matches this reference and token.")},
     )
     def get(self, request):
+        token = request.headers.get("Status-Token") or request.GET.get("token")
+        return self.answer(request.GET.get("reference"), token)
+
+    def answer(self, reference, token):
+        values = {"reference": reference, "token": token}
         missing = {
-            name: [_("This parameter is required.")] for name in ("reference", "token") if not request.GET.get(name)
+            name: [_("This parameter is required.")]
+            for name, value in values.items()
+            if not isinstance(value, str) or not value
         }
         if missing:
             raise InvalidParameter(missing)
-        report = public_status(request.GET["reference"], request.GET["token"])
+        report = public_status(reference, token)
         if report is None:
             raise NotFound(_("No report matches this reference and token."))
         return Response({"reference": report.reference, "status": report.status})

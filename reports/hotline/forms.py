@@ -33,9 +33,10 @@ class AssessForm(CaseForm):
     ASSESSMENT_FIELDS = ("classification", "content_type", "site_type", "victim_age_group", "victim_gender")
 
     reported_url = forms.IntegerField(widget=forms.HiddenInput)
-    classification = forms.ChoiceField(label=_("Classification"), choices=Classification.choices)
-    content_type = forms.ChoiceField(label=_("Content type"), choices=ContentType.choices)
-    site_type = forms.ChoiceField(label=_("Site type"), choices=SiteType.choices)
+    # No verdict comes preselected: the analyst chooses one (an empty choice is refused).
+    classification = forms.ChoiceField(label=_("Classification"), choices=[("", "—"), *Classification.choices])
+    content_type = forms.ChoiceField(label=_("Content type"), choices=[("", "—"), *ContentType.choices])
+    site_type = forms.ChoiceField(label=_("Site type"), choices=[("", "—"), *SiteType.choices])
     victim_age_group = forms.ChoiceField(
         label=_("Victim's age group"), choices=[("", "—"), *VictimAgeGroup.choices], required=False
     )

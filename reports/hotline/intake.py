@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from ..models import (
     AuditEntry,
@@ -26,6 +27,11 @@ from ..models import (
 from .reported_urls import url_hash
 
 REFERENCE_PREFIX = "HL"
+# Said wherever a file is refused (API and form): the person must learn why.
+FILES_REFUSED = gettext_lazy(
+    "Never send images, videos or other files, not even as evidence: sending them is a crime. "
+    "Give only the addresses where the content is."
+)
 MAX_IDEMPOTENCY_KEY_LENGTH = 255
 
 

@@ -18,7 +18,14 @@ from cms.api.errors import field_messages
 
 from ..api.throttling import HotlineAttemptThrottle, HotlineReportThrottle, HotlineStatusThrottle
 from ..models import Category, Channel, OutOfRemitCategory, SourceType
-from .intake import MAX_IDEMPOTENCY_KEY_LENGTH, IdempotencyConflict, decoy_receipt, public_status, receive_report
+from .intake import (
+    FILES_REFUSED,
+    MAX_IDEMPOTENCY_KEY_LENGTH,
+    IdempotencyConflict,
+    decoy_receipt,
+    public_status,
+    receive_report,
+)
 from .serializers import MAX_URLS, HotlineReportSerializer
 
 FORM_TEMPLATE = "reports/hotline/form.html"
@@ -77,6 +84,10 @@ def report_form(request):
     if refused := _over_the_limit(request, HotlineAttemptThrottle):
         return _same_origin_referrer(refused)
     serializer = HotlineReportSerializer(data=_form_data(request.POST))
+    if request.FILES:
+        # As the API does: a file is never kept, and the person is told why.
+        context = _context(values=request.POST, errors={"urls": [str(FILES_REFUSED)]})
+        return _same_origin_referrer(render(request, FORM_TEMPLATE, context, status=400))
     if not serializer.is_valid():
         context = _context(values=request.POST, errors=field_messages(serializer.errors))
         context["idempotency_key"] = request.POST.get("idempotency_key") or context["idempotency_key"]

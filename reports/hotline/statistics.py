@@ -49,6 +49,14 @@ def quarter(year, number):
     return Period(first, next_first - datetime.timedelta(days=1), f"{year}-Q{number}")
 
 
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # statistics of a hotline; and dates that stay dates in any time zone
+
+
+def _check_year(name, year):
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PeriodError(name, _("Give a year from %(first)s to %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR})
+
+
 def parse_period(params):
     """``quarter=2026-Q3``, or ``from`` and ``to`` (dates, inclusive); the current year by default."""
     if params.get("quarter"):
@@ -56,6 +64,7 @@ def parse_period(params):
         year, _sep, number = text.partition("-Q")
         if not (year.isdigit() and len(year) == 4 and number in {"1", "2", "3", "4"}):
             raise PeriodError("quarter", _("Give a quarter as YYYY-Qn, for example 2026-Q3."))
+        _check_year("quarter", int(year))
         return quarter(int(year), int(number))
     today = timezone.localdate()
     first = _date(params, "from", datetime.date(today.year, 1, 1))
@@ -71,9 +80,11 @@ def _date(params, name, default):
     if not params.get(name):
         return default
     try:
-        return datetime.date.fromisoformat(params[name].strip())
+        value = datetime.date.fromisoformat(params[name].strip())
     except ValueError as error:
         raise PeriodError(name, _("Give a date as YYYY-MM-DD.")) from error
+    _check_year(name, value.year)
+    return value
 
 
 def _counts(queryset, field):

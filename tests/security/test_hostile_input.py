@@ -170,3 +170,63 @@ def test_bad_addresses_say_why(address, message):
     with translation.override("en"), pytest.raises(InvalidUrl) as refused:
         normalise_url(address)
     assert str(refused.value) == message
+
+
+@pytest.mark.parametrize("period", ["9999-Q4", "0000-Q1", "1989-Q4"])
+def test_statistics_for_a_quarter_out_of_range_answer_400(client, period, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("stats", "s@centre.example", "pass")
+    user.groups.add(Group.objects.get(name="Administrators"))
+    client.force_login(user)
+    response = client.get("/api/v1/reports/hotline/stats/", {"quarter": period}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"] == {"quarter": ["Give a year from 1990 to 2100."]}
+    far = client.get("/api/v1/reports/hotline/stats/", {"from": "2026-01-01", "to": "9999-12-31"})
+    assert far.status_code == 400 and "to" in far.json()["error"]["fields"]
+
+
+def test_a_file_posted_to_the_report_form_is_refused_with_the_warning(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reports.models import HotlineReport
+
+    form = {
+        "urls": "https://bad.example/a.jpg",
+        "category": "csam",
+        "source_type": "webpage",
+        "evidence": SimpleUploadedFile("x.jpg", b"\xff\xd8\xff", content_type="image/jpeg"),
+    }
+    response = client.post("/en/hotline/", form)
+    assert response.status_code == 400
+    assert "Never send images, videos or other files" in response.content.decode()
+    assert not HotlineReport.objects.exists()
+
+
+def test_the_status_token_can_travel_in_a_post_body_or_a_header(client):
+    receipt = client.post("/api/v1/reports/hotline/", GOOD, content_type="application/json").json()
+    body = {"reference": receipt["reference"], "token": receipt["status_token"]}
+    posted = client.post("/api/v1/reports/hotline/status/", body, content_type="application/json")
+    assert posted.status_code == 200 and posted.json() == {"reference": receipt["reference"], "status": "received"}
+    header = client.get(
+        "/api/v1/reports/hotline/status/",
+        {"reference": receipt["reference"]},
+        HTTP_STATUS_TOKEN=receipt["status_token"],
+    )
+    assert header.status_code == 200
+    wrong = client.post(
+        "/api/v1/reports/hotline/status/", {**body, "token": "x" * 32}, content_type="application/json"
+    )
+    assert wrong.status_code == 404
+    missing = client.post("/api/v1/reports/hotline/status/", {"reference": 3}, content_type="application/json")
+    assert missing.status_code == 400 and set(missing.json()["error"]["fields"]) == {"reference", "token"}
+
+
+def test_the_assessment_form_preselects_no_verdict(db):
+    from reports.hotline.forms import AssessForm
+
+    form = AssessForm()
+    for name in ("classification", "content_type", "site_type"):
+        assert form.fields[name].choices[0] == ("", "—")
+    refused = AssessForm(data={"version": 1, "reported_url": 1, "content_type": "image", "site_type": "forum"})
+    assert not refused.is_valid() and "classification" in refused.errors
