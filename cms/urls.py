@@ -17,6 +17,8 @@ handler403 = "cms.error_views.permission_denied"
 handler500 = "cms.error_views.server_error"
 
 urlpatterns = [
+    # Before Wagtail's admin: the second step of signing in (cms/two_factor).
+    path("admin/", include("cms.two_factor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("cms.api.urls")),

@@ -9,3 +9,6 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Reports")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import sign_in_audit  # noqa: F401 - connects its receiver

@@ -22,3 +22,7 @@ OUTBOUND_ALLOW_LOOPBACK = True  # the monitor tests run their servers on 127.0.0
 # Off: a request that takes a new lease of the window runs extra cache queries, which
 # would upset the tests that count queries. The limiter's tests set their own limits.
 API_RATE_LIMIT_ANONYMOUS = ""
+# Sign-in checks are switched on by the tests that exercise them (tests/security/test_sign_in.py);
+# elsewhere force_login stands for a full sign-in.
+TWO_FACTOR_REQUIRED = False
+AXES_ENABLED = False

@@ -17,6 +17,7 @@ class AuditEntry(AppendOnlyModel):
         CHANGE = "change", _("changed")
         EXPORT = "export", _("exported")
         ANONYMISE = "anonymise", _("anonymised")
+        SIGN_IN = "sign-in", _("sign-in security")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     user = user_reference(_("user"))
