@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 
 from cms.preview_settings import client_urls_from_environment
 
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "corsheaders",
     "rest_framework_api_key",
     "axes",
@@ -178,7 +181,9 @@ AXES_LOCKOUT_CALLABLE = "cms.two_factor.lockout.lockout_response"
 AXES_VERBOSE = False  # its log lines name the user and the address
 # The client's address as the rate limits read it: X-Forwarded-For only behind TRUSTED_PROXIES.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXIES", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 TWO_FACTOR_REQUIRED_GROUPS = ["Hotline analysts", "Helpline counsellors", "Administrators"]
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Safer Internet CMS")
@@ -239,9 +244,11 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
-# Background work: django-tasks with the immediate backend: a task runs in the same
-# process right after the transaction that queued it commits, so no install needs a worker.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work: django-tasks with its database backend (django-tasks-db). A task is a row
+# written in the transaction that queues it, and `manage.py db_worker` runs it: nothing that
+# waits on the network (DNS, mail, webhooks) runs inside a request, and no broker is needed.
+# `make demo` starts the worker beside the server; production runs it as a service.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -356,3 +363,14 @@ WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "8"))
 WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", "60"))
 WEBHOOK_DISABLE_AFTER = int(os.environ.get("WEBHOOK_DISABLE_AFTER", "20"))  # failed attempts in a row
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "centre@localhost")
+
+# Outgoing mail: EMAIL_URL, e.g. submission://user:password@mail.example.cz:587 (STARTTLS)
+# or smtp://user:password@mail.example.cz:465/?ssl=True (docs/deployment.md); unset = an SMTP
+# server on localhost:25. Every message
+# the centre sends is recorded with its state and retried with backoff (docs/security.md).
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+if EMAIL_URL:
+    globals().update(dj_email_url.parse(EMAIL_URL))
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))  # a worker never hangs on a dead server
+OUTGOING_MAX_ATTEMPTS = int(os.environ.get("OUTGOING_MAX_ATTEMPTS", "6"))
+OUTGOING_RETRY_BASE_SECONDS = int(os.environ.get("OUTGOING_RETRY_BASE_SECONDS", "300"))  # 5 min, 10, 20…

@@ -1,5 +1,6 @@
 """The test suite: fast hashing, in-memory media, plain static storage."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -26,3 +27,8 @@ API_RATE_LIMIT_ANONYMOUS = ""
 # elsewhere force_login stands for a full sign-in.
 TWO_FACTOR_REQUIRED = False
 AXES_ENABLED = False
+# Tasks run at once, in the test's process; tests/security/test_worker.py runs the real
+# worker process against the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if os.environ.get("TEST_TASKS_BACKEND") == "database":  # the worker process that test starts
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -15,7 +15,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ..access import require_permission
-from ..models import AuditEntry, CaseEvent, CloseReason, HotlineReport, ReportedUrl, Status, audit
+from ..models import (
+    AuditEntry,
+    CaseEvent,
+    CloseReason,
+    FeedbackEmail,
+    HotlineReport,
+    Notice,
+    OutgoingState,
+    ReportedUrl,
+    Status,
+    audit,
+)
 from . import takedown_actions, workflow
 from .forms import AssessForm, AssignForm, CloseForm, NoteForm, QueueFilter
 from .reported_urls import defang
@@ -49,8 +60,23 @@ def queue(request):
     page = Paginator(filters.qs, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     by_status = dict(HotlineReport.objects.values_list("status").annotate(count=Count("pk")).order_by())
     counts = [(value, label, by_status.get(value, 0)) for value, label in Status.choices]
-    context = {"filters": filters, "page": page, "counts": counts, "query": _query_without_page(request)}
+    context = {
+        "filters": filters,
+        "page": page,
+        "counts": counts,
+        "query": _query_without_page(request),
+        "undelivered": undelivered_counts(),
+    }
     return render(request, "reports/hotline/queue.html", context)
+
+
+def undelivered_counts():
+    """Messages that did not go out (still retrying or given up): analysts must see them."""
+    failing = [OutgoingState.RETRYING, OutgoingState.FAILED]
+    return {
+        "feedback": FeedbackEmail.objects.filter(state__in=failing).count(),
+        "notices": Notice.objects.filter(state=Notice.State.FAILED).count(),
+    }
 
 
 def _query_without_page(request):
@@ -144,6 +170,7 @@ def _case_context(report):
         "is_closed": report.status == Status.CLOSED,
         "notice_form": takedown_actions.notice_form(report),
         "missing_databases": takedown_actions.missing_location_databases(),
+        "feedback_emails": report.feedback_emails.all(),
     }
 
 

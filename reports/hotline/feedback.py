@@ -1,28 +1,30 @@
 """Feedback to a reporter who asked for it: the coarse status, never case details.
 
-Sent by a background task after the change commits, in the language of the report.
+Each message is recorded (``FeedbackEmail``) when the status changes and sent by a
+background task after the change commits, in the language of the report. A failed send is
+kept with its error, retried with backoff (``manage.py retry_outgoing``), and shown to
+analysts on the case page.
 """
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from ..models import CaseEvent, HotlineReport, Status
+from cms.outgoing import describe_failure, gave_up, next_attempt_at
+
+from ..models import CaseEvent, FeedbackEmail, OutgoingState, Status
 
 
 def queue_feedback(report):
     if report.wants_feedback and report.reporter_email:
-        transaction.on_commit(lambda: send_feedback.enqueue(report.pk, report.status))
+        message = FeedbackEmail.objects.create(report=report, status=report.status)
+        transaction.on_commit(lambda: send_feedback.enqueue(message.pk))
 
 
-@task()
-def send_feedback(report_id, status):
-    report = HotlineReport.objects.filter(pk=report_id).first()
-    if report is None or not report.wants_feedback or not report.reporter_email:
-        return  # anonymised or withdrawn since
+def _compose(report, status):
     with translation.override(report.language):
         label = Status(status).label
         subject = _("Your report %(reference)s: %(status)s") % {"reference": report.reference, "status": label}
@@ -32,5 +34,44 @@ def send_feedback(report_id, status):
             "For the safety of everyone involved we cannot share details of the case. "
             "Please never send us images or videos, only the addresses where you saw them."
         ) % {"reference": report.reference, "status": label}
-    send_mail(subject, body, settings.HOTLINE_FROM_EMAIL, [report.reporter_email])
-    CaseEvent.objects.create(report=report, kind=CaseEvent.Kind.FEEDBACK, details={"status": status})
+    return subject, body
+
+
+@task()
+def send_feedback(message_id):
+    message = (
+        FeedbackEmail.objects.select_related("report")
+        .filter(pk=message_id, state__in=[OutgoingState.QUEUED, OutgoingState.RETRYING])
+        .first()
+    )
+    if message is None:
+        return None
+    report = message.report
+    if not report.wants_feedback or not report.reporter_email:  # anonymised or withdrawn since
+        FeedbackEmail.objects.filter(pk=message.pk).delete()
+        return None
+    subject, body = _compose(report, message.status)
+    attempts = message.attempts + 1
+    try:
+        send_mail(subject, body, settings.HOTLINE_FROM_EMAIL, [report.reporter_email])
+    except OSError as error:  # SMTP and socket failures
+        state = OutgoingState.FAILED if gave_up(attempts) else OutgoingState.RETRYING
+        FeedbackEmail.objects.filter(pk=message.pk).update(
+            attempts=attempts,
+            state=state,
+            error=describe_failure(error),
+            next_attempt_at=None if state == OutgoingState.FAILED else next_attempt_at(attempts),
+        )
+        return state
+    now = timezone.now()
+    FeedbackEmail.objects.filter(pk=message.pk).update(
+        attempts=attempts, state=OutgoingState.SENT, sent_at=now, error="", next_attempt_at=None
+    )
+    CaseEvent.objects.create(report=report, kind=CaseEvent.Kind.FEEDBACK, details={"status": message.status})
+    return OutgoingState.SENT
+
+
+def retry_feedback(now=None):
+    """Queue again the feedback e-mails whose next attempt is due."""
+    due = FeedbackEmail.objects.filter(state=OutgoingState.RETRYING, next_attempt_at__lte=now or timezone.now())
+    return [send_feedback.enqueue(pk) for pk in due.values_list("pk", flat=True)]

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
+from cms.outgoing import describe_failure, next_attempt_at
+
 from ..models import CaseEvent, Category, Notice, ReferenceSequence, ReportedUrlLink, Takedown
 from .workflow import record_for_open_cases
 
@@ -117,11 +119,15 @@ def send_notice(notice_id):
     if notice is None:
         return None
     subject, body = render_notice(notice)
-    Notice.objects.filter(pk=notice.pk).update(attempts=notice.attempts + 1)
+    attempts = notice.attempts + 1
+    Notice.objects.filter(pk=notice.pk).update(attempts=attempts)
     try:
         send_mail(subject, body, settings.HOTLINE_FROM_EMAIL, [notice.recipient])
-    except OSError as error:  # SMTP and socket failures: recorded, retried by the monitor
-        Notice.objects.filter(pk=notice.pk).update(state=Notice.State.FAILED, error=str(error)[:300])
+    except OSError as error:  # SMTP and socket failures: recorded, retried with backoff
+        retry_at = None if attempts >= MAX_SEND_ATTEMPTS else next_attempt_at(attempts)
+        Notice.objects.filter(pk=notice.pk).update(
+            state=Notice.State.FAILED, error=describe_failure(error), next_attempt_at=retry_at
+        )
         return Notice.State.FAILED
     _mark_sent(notice, timezone.now())
     return Notice.State.SENT
@@ -140,9 +146,12 @@ def _mark_sent(notice, when):
         )
 
 
-def retry_failed_notices():
-    """Send again the notices whose sending failed, a few times at most."""
-    failed = Notice.objects.filter(state=Notice.State.FAILED, attempts__lt=MAX_SEND_ATTEMPTS)
+def retry_failed_notices(now=None):
+    """Send again the notices whose sending failed and whose next attempt is due (5 min,
+    10, 20… after each failure), ``MAX_SEND_ATTEMPTS`` times at most."""
+    failed = Notice.objects.filter(
+        state=Notice.State.FAILED, attempts__lt=MAX_SEND_ATTEMPTS, next_attempt_at__lte=now or timezone.now()
+    )
     return [send_notice.enqueue(pk) for pk in failed.values_list("pk", flat=True)]
 
 

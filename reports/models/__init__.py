@@ -21,6 +21,7 @@ from .hotline import (
     VictimAgeGroup,
     VictimGender,
 )
+from .outgoing import FeedbackEmail, OutgoingState
 from .takedown import Forward, Notice, PartnerHotline, TakedownCheck, TracedAddress, TraceRun, notice_due_before
 
 __all__ = [
@@ -33,11 +34,13 @@ __all__ = [
     "Classification",
     "CloseReason",
     "ContentType",
+    "FeedbackEmail",
     "Forward",
     "HotlineReport",
     "IntakeReceipt",
     "Notice",
     "OutOfRemitCategory",
+    "OutgoingState",
     "PartnerHotline",
     "ReferenceSequence",
     "ReportedUrl",

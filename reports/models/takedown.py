@@ -126,6 +126,7 @@ class Notice(models.Model):
     created_by = user_reference(_("created by"))
     state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.QUEUED, db_index=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     error = models.CharField(_("error"), max_length=300, blank=True)
 

@@ -94,8 +94,11 @@ def test_a_failed_send_is_recorded_and_retried(assessed, settings):
     notice.refresh_from_db()
     assert notice.state == Notice.State.FAILED and notice.error and notice.attempts == 1
     assert addresses(report)[0].takedown == Takedown.NOT_NOTIFIED
+    assert notice.error == "ConnectionRefusedError 111"  # the kind of failure, not the server's words
+    assert 299 <= (notice.next_attempt_at - timezone.now()).total_seconds() <= 300
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    notices.retry_failed_notices()
+    assert notices.retry_failed_notices() == []  # not due yet: backoff
+    notices.retry_failed_notices(now=notice.next_attempt_at)
     notice.refresh_from_db()
     assert (notice.state, notice.attempts) == (Notice.State.SENT, 2)
 

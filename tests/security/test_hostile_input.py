@@ -214,9 +214,7 @@ def test_the_status_token_can_travel_in_a_post_body_or_a_header(client):
         HTTP_STATUS_TOKEN=receipt["status_token"],
     )
     assert header.status_code == 200
-    wrong = client.post(
-        "/api/v1/reports/hotline/status/", {**body, "token": "x" * 32}, content_type="application/json"
-    )
+    wrong = client.post("/api/v1/reports/hotline/status/", {**body, "token": "x" * 32}, content_type="application/json")
     assert wrong.status_code == 404
     missing = client.post("/api/v1/reports/hotline/status/", {"reference": 3}, content_type="application/json")
     assert missing.status_code == 400 and set(missing.json()["error"]["fields"]) == {"reference", "token"}

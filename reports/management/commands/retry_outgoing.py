@@ -1,0 +1,28 @@
+"""``manage.py retry_outgoing``: send again what failed before and is due: feedback e-mails
+to reporters, notices to hosts and webhook deliveries to partners.
+
+Run it every few minutes from cron or a systemd timer (docs/deployment.md); the worker
+sends what this queues.
+"""
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from cms.partners.webhooks import deliver_due
+from reports.hotline.feedback import retry_feedback
+from reports.hotline.notices import retry_failed_notices
+
+
+class Command(BaseCommand):
+    help = "Queue again the feedback e-mails, notices and webhook deliveries whose next attempt is due."
+
+    def handle(self, *args, **options):
+        feedback, notices = retry_feedback(), retry_failed_notices()
+        delivered, failed = deliver_due()
+        self.stdout.write(
+            _(
+                "Queued again: %(feedback)s feedback e-mails, %(notices)s notices. "
+                "Webhooks: %(delivered)s delivered, %(failed)s failed again."
+            )
+            % {"feedback": len(feedback), "notices": len(notices), "delivered": delivered, "failed": failed}
+        )
