@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.reports.conftest import analyst, as_user, make_report  # noqa: F401 - shared fixtures
+
 
 @pytest.fixture(autouse=True)
 def fresh_counters(db):

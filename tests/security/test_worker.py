@@ -10,13 +10,12 @@ from django.db import connection
 
 from reports.hotline.feedback import queue_feedback
 from reports.models import CaseEvent, FeedbackEmail, HotlineReport, OutgoingState
-from tests.reports.conftest import make_report  # noqa: F401 - fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_process_sends_what_a_change_queued(make_report, settings):  # noqa: F811
+def test_a_worker_process_sends_what_a_change_queued(make_report, settings):
     if connection.vendor == "sqlite":
         pytest.skip("the test database is SQLite in memory: a second process cannot open it")
     from django_tasks_db.models import DBTaskResult
@@ -30,11 +29,12 @@ def test_a_worker_process_sends_what_a_change_queued(make_report, settings):  # 
     assert message.state == OutgoingState.QUEUED and DBTaskResult.objects.count() == 1
 
     database = connection.settings_dict
+    address = f"{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}"
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "TEST_TASKS_BACKEND": "database",
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}",
+        "DATABASE_URL": f"postgres://{database['USER']}@{address}/{database['NAME']}",
     }
     worker = subprocess.run(
         [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
