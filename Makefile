@@ -36,11 +36,15 @@ demo: install ## Set up the bilingual demo site and serve it on http://127.0.0.1
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo --site-url http://$(HOST):$(PORT)
 	$(MANAGE) create_admin --url http://$(HOST):$(PORT)/admin/
-	@echo "Serving on http://$(HOST):$(PORT)/ (Czech at /cs/, English at /en/). Stop with Ctrl+C."
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/ (Czech at /cs/, English at /en/), with the task worker. Stop with Ctrl+C."
+	@$(MAKE) --no-print-directory serve
 
-serve: install ## Serve the site without reloading the demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+# The background worker (sends e-mail, traces addresses, delivers webhooks) runs beside the
+# server and stops with it.
+serve: install ## Serve the site and run the task worker, without reloading the demo
+	@$(MANAGE) db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install-dev ## Run the test suite (SQLite; set DATABASE_URL for PostgreSQL)
 	$(BIN)/pytest $(PYTEST_ARGS)

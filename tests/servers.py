@@ -28,7 +28,7 @@ def production_environment(workdir, **overrides):
     """Production settings on a private SQLite file and static folder under ``workdir``."""
     settings = {
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": "test-only-production-like-key",
+        "SECRET_KEY": "test-only-production-like-key-that-is-long-enough-for-production-0123456789",
         "FIELD_ENCRYPTION_KEY": "aZ6RVyw3BKGJ6_5QsXaWdyfz1cOF9nK4rzEFAE0VOQk=",
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",  # the browser talks plain HTTP to 127.0.0.1
@@ -49,8 +49,31 @@ def free_port():
 
 
 @contextlib.contextmanager
+def task_worker(env):
+    """The background worker beside the server, as production runs it."""
+    worker = subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield worker
+    finally:
+        worker.terminate()
+        worker.wait(timeout=10)
+
+
+@contextlib.contextmanager
 def gunicorn(env, workers=2):
-    """Serve ``cms.wsgi`` on a free local port; yields the base URL."""
+    """Serve ``cms.wsgi`` on a free local port, with the task worker; yields the base URL."""
+    with task_worker(env), _gunicorn(env, workers) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _gunicorn(env, workers):
     port = free_port()
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],

@@ -1,6 +1,7 @@
 """OpenAPI schema helpers (drf-spectacular)."""
 
 from django.apps import apps
+from django.db import DatabaseError
 from drf_spectacular.openapi import AutoSchema
 
 from .preview import preview_serializers
@@ -76,7 +77,12 @@ BOUNDS = {
 
 
 def _taxonomy_slugs(model_label):
-    return list(apps.get_model(model_label).objects.order_by("slug").values_list("slug", flat=True))
+    """The vocabulary's slugs, or None where there is no database yet (``check --deploy``
+    builds the schema before ``migrate`` may have run)."""
+    try:
+        return list(apps.get_model(model_label).objects.order_by("slug").values_list("slug", flat=True))
+    except DatabaseError:
+        return None
 
 
 def _constrain(path, parameter):
@@ -87,8 +93,8 @@ def _constrain(path, parameter):
     model = TAXONOMY_PARAMETERS.get(name)
     if name == "type" and path.startswith("/api/v1/resources/"):
         model = "resources.ResourceType"
-    if model and "enum" not in target:
-        target["enum"] = _taxonomy_slugs(model)
+    if model and "enum" not in target and (slugs := _taxonomy_slugs(model)) is not None:
+        target["enum"] = slugs
     target.update(BOUNDS.get(name, {}))
     if target.get("type") == "string" and "enum" not in target and "format" not in target:
         target.setdefault("pattern", "^[^\\x00]*$")  # refused before any view (cms/request_guard.py)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
     "django_countries",
     "django_tasks",
     "django_tasks_db",
@@ -99,6 +100,9 @@ MIDDLEWARE = [
     "cms.two_factor.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.security_headers.AdminFramingMiddleware",
+    "cms.security_headers.SiteCSPMiddleware",
+    "cms.security_headers.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in.
     "axes.middleware.AxesMiddleware",
@@ -289,7 +293,25 @@ CSRF_FAILURE_VIEW = "cms.error_views.csrf_failure"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # the admin (its previews) and embeds frame as cms/security_headers.py says
+# Content-Security-Policy (django-csp): nothing from other origins, no inline script on the
+# public site; the admin's additions are in cms/security_headers.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another site from the admin
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
