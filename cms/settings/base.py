@@ -301,7 +301,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'"],
+        "img-src": ["'self'", "data:"],  # the stylesheet's small SVG icons
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["'none'"],
@@ -312,6 +312,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another site from the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor a release check: the admin talks to this site only
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

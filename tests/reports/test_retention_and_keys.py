@@ -105,7 +105,10 @@ def test_production_refuses_to_start_without_an_encryption_key():
 
     from tests.servers import PROJECT
 
-    env = clean_environment(DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY="a-production-like-secret-key-with-fifty-or-more-characters-1")
+    env = clean_environment(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="a-production-like-secret-key-with-fifty-or-more-characters-1",
+    )
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"], cwd=PROJECT, env=env, capture_output=True, text=True
     )
