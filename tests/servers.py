@@ -51,7 +51,7 @@ def free_port():
 @contextlib.contextmanager
 def task_worker(env):
     """The background worker beside the server, as production runs it."""
-    worker = subprocess.Popen(  # noqa: S603
+    worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
         cwd=PROJECT,
         env=env,

@@ -54,7 +54,7 @@ def run_django(code, **env):
 
 
 def test_production_settings_pass_the_deploy_check_with_no_warning():
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=PROJECT,
         env=clean_environment(**PRODUCTION),
