@@ -6,6 +6,7 @@ from django_otp.oath import totp
 from ..servers import manage
 
 pytestmark = pytest.mark.browser
+KEY = "3132333435363738393031323334353637383930"  # the administrator's TOTP key (RFC 6238's test key)
 
 WATCH_VIOLATIONS = """
 window.__cspViolations = [];
@@ -52,7 +53,7 @@ def test_an_administrator_works_in_the_admin_without_violations(watched, demo_se
         "u = User.objects.filter(username='csp-admin').first() or User.objects.create_superuser("
         "'csp-admin', 'csp@centre.example', 'csp-admin-password-2026');"
         "TOTPDevice.objects.filter(user=u).delete();"
-        "d = TOTPDevice.objects.create(user=u, name='app', confirmed=True, key='3132333435363738393031323334353637383930')",
+        f"TOTPDevice.objects.create(user=u, name='app', confirmed=True, key='{KEY}')",
     )
     page.goto(f"{demo_server}/admin/login/")
     page.fill("#id_username", "csp-admin")
@@ -60,7 +61,7 @@ def test_an_administrator_works_in_the_admin_without_violations(watched, demo_se
     with page.expect_navigation():
         page.click("button[type=submit]")
     page.wait_for_url("**/admin/two-factor/verify/**")
-    code = f"{totp(bytes.fromhex('3132333435363738393031323334353637383930')):06d}"
+    code = f"{totp(bytes.fromhex(KEY)):06d}"
     page.fill("#id_code", code)
     with page.expect_navigation():
         page.click("form button[type=submit]")

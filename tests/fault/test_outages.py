@@ -64,6 +64,7 @@ def database(tmp_path_factory):
         connection.execute(f'CREATE DATABASE "{name}"')
     env = production_environment(tmp_path_factory.mktemp("fault"), DATABASE_URL=f"{POSTGRES}/{name}", **LIMITS_OFF)
     manage(env, "migrate", "--no-input", "-v0")
+    manage(env, "createcachetable")
     manage(env, "collectstatic", "--no-input", "-v0")
     manage(env, "load_demo")
     yield env, f"{POSTGRES}/{name}"
