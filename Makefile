@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev demo serve test test-postgres lint format messages check-messages clean
+.PHONY: help install install-dev demo serve test test-postgres fault audit lint format messages check-messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -51,6 +51,12 @@ test: install-dev ## Run the test suite (SQLite; set DATABASE_URL for PostgreSQL
 
 test-postgres: install-dev ## Run the test suite on the local PostgreSQL
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://root@127.0.0.1:5432/sic} $(BIN)/pytest $(PYTEST_ARGS)
+
+fault: install-dev ## Restart PostgreSQL and stop Redis under load (gunicorn, production settings); needs both running
+	FAULT_TESTS=1 DATABASE_URL=$${TEST_DATABASE_URL:-postgres://root@127.0.0.1:5432/sic} $(BIN)/pytest -m fault tests/fault -p no:cacheprovider -s $(PYTEST_ARGS)
+
+audit: install-dev ## Look up known vulnerabilities of the pinned requirements (pip-audit; accepted ones in docs/security.md)
+	$(BIN)/python -m cms.dependency_audit
 
 lint: install-dev ## Check formatting and lint with ruff
 	$(BIN)/ruff check .
