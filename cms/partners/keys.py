@@ -34,18 +34,15 @@ ACCEPTED_SCHEMES = {HEADER_SCHEME.lower(), "bearer", "token"}  # what generated 
 
 
 def sent_key(request):
-    """The key in the request's Authorization header, or None when there is no header.
+    """The key in the request's Authorization header, or None when it carries none.
 
     ``Api-Key <key>`` is the documented form; ``Bearer`` and ``Token`` (what generated
-    clients send) are read the same way. Any other scheme gives ``""``, which no key
-    matches: a client that sent credentials is answered 401, never quietly served as
-    anonymous.
+    clients send) are read the same way, so a key is never quietly served as anonymous: a
+    wrong one answers 401. Other schemes (``Basic`` from a password-protected staging
+    proxy) are not API keys and are left alone.
     """
-    header = request.headers.get("Authorization")
-    if header is None:
-        return None
-    scheme, _, key = header.strip().partition(" ")
-    return key.strip() if scheme.lower() in ACCEPTED_SCHEMES else ""
+    scheme, _, key = request.headers.get("Authorization", "").strip().partition(" ")
+    return key.strip() if scheme.lower() in ACCEPTED_SCHEMES else None
 
 
 def authenticate(key):
