@@ -2,10 +2,11 @@
 
 Listed here only so ``make messages`` puts them in ``locale/cs``, where the project's
 catalogue (first in LOCALE_PATHS) gives their Czech: a Czech client never reads "Must be a
-valid boolean." Nothing imports this module.
+valid boolean." Nothing imports this module. (Its throttling message DRF formats before
+translating it; cms/api/errors.py says that one itself.)
 """
 
-from django.utils.translation import gettext_lazy, ngettext_lazy
+from django.utils.translation import gettext_lazy
 
 MESSAGES = [
     gettext_lazy("Ensure this field has at least {min_length} elements."),
@@ -19,5 +20,4 @@ MESSAGES = [
     gettext_lazy('Invalid datetime for the timezone "{timezone}".'),
     gettext_lazy("Surrogate characters are not allowed: U+{code_point:X}."),
     gettext_lazy('Enter a valid "slug" consisting of Unicode letters, numbers, underscores, or hyphens.'),
-    ngettext_lazy("Expected available in {wait} second.", "Expected available in {wait} seconds.", 1),
 ]

@@ -46,6 +46,10 @@ def api_exception_handler(exc, context):
     detail = getattr(exc, "detail", None)
     if isinstance(exc, exceptions.ValidationError):
         code, message = "invalid_parameter", _("Some parameters are not valid.")
+    elif isinstance(exc, exceptions.Throttled):
+        # DRF puts the number into its message before translating it, so no catalogue has it.
+        code = "throttled"
+        message = _("Too many requests. Try again in %(seconds)s seconds.") % {"seconds": exc.wait or 1}
     else:
         code = getattr(exc, "default_code", "error")
         message = str(detail) if detail and not isinstance(detail, dict | list) else str(exc)

@@ -1,19 +1,7 @@
 import pytest
-from django.core.cache import cache
 
+from tests.partners.conftest import fresh_counters  # noqa: F401 - autouse: limits start at zero
 from tests.reports.conftest import analyst, as_user, make_report  # noqa: F401 - shared fixtures
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters(db):
-    """Limits are counted in the shared cache and the counter table: each test starts clean."""
-    from cms.partners.limits import forget_leases
-
-    cache.clear()
-    forget_leases()
-    yield
-    cache.clear()
-    forget_leases()
 
 
 @pytest.fixture

@@ -123,3 +123,17 @@ def test_limits_hold_in_the_database_while_redis_does_not_answer(settings):
         }
     }
     assert [limits.hit("redis-down", "2/hour")[0] for _ in range(3)] == [True, True, False]
+
+
+def test_the_429_message_speaks_czech_to_czech_clients(client, settings):
+    settings.HOTLINE_RATE_LIMIT = "1/hour"
+    post(client, GOOD)
+    refused = client.post(
+        "/api/v1/reports/hotline/",
+        GOOD,
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="cs",
+        REMOTE_ADDR="192.0.2.1",
+    )
+    assert refused.status_code == 429
+    assert refused.json()["error"]["message"] == "Příliš mnoho požadavků. Zkuste to znovu za 3570 s."

@@ -7,8 +7,9 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from reports.models import AuditEntry
+from tests.reports.conftest import _user
 
-PASSWORD = "a-long-staff-password-2026"
+PASSWORD = "pass"  # tests/reports/conftest.py's users
 
 
 @pytest.fixture(autouse=True)
@@ -20,20 +21,9 @@ def sign_in_checks(settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
 
 
-def staff(django_user_model, name, group):
-    user = django_user_model.objects.create_user(name, f"{name}@centre.example", PASSWORD)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def analyst(django_user_model):
-    return staff(django_user_model, "analyst", "Hotline analysts")
-
-
 @pytest.fixture
 def editor(django_user_model):
-    return staff(django_user_model, "editor", "Editors")
+    return _user(django_user_model, "editor", "Editors")
 
 
 def sign_in(client, username, password=PASSWORD, address="192.0.2.10", language="en"):
