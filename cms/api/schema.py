@@ -73,6 +73,8 @@ BOUNDS = {
     "quarter": {"pattern": "^[0-9]{4}-Q[1-4]$"},
     "reference": {"minLength": 1},
     "token": {"minLength": 1},
+    "Status-Token": {"minLength": 1},
+    "Idempotency-Key": {"maxLength": 255},
 }
 
 
@@ -105,7 +107,7 @@ def _constrain(path, parameter):
 
 
 # A host as browsers and DNS accept it, then a path of plain characters: what a client that
-# follows the schema sends is always stored (docs/api.md, "Reporting").
+# follows the schema sends is always stored (docs/security.md, "Hostile input").
 REPORTED_URL = {
     "type": "string",
     "format": "uri",
@@ -145,7 +147,7 @@ def document_errors(result, generator, request, public):
     for path, path_item in result.get("paths", {}).items():
         for method, operation in path_item.items():
             for parameter in operation.get("parameters", []):
-                if parameter.get("in") == "query":
+                if parameter.get("in") in {"query", "header"}:
                     _constrain(path, parameter)
             responses = operation.setdefault("responses", {})
             for status in _error_statuses(path, method, operation) | {code for code in responses if code >= "400"}:

@@ -170,10 +170,10 @@ class HotlineStatusView(PrivateAPIView):
 
     @extend_schema(
         operation_id="hotline_report_status",
+        # ``?token=`` still works for links made before, undocumented: the token is a secret.
         parameters=[
             OpenApiParameter("reference", str, required=True),
-            OpenApiParameter("token", str, description="Prefer the Status-Token header or a POST."),
-            OpenApiParameter("Status-Token", str, OpenApiParameter.HEADER, description="The status token."),
+            OpenApiParameter("Status-Token", str, OpenApiParameter.HEADER, required=True, description="The token."),
         ],
         responses={200: STATUS, 404: OpenApiResponse(description="No report matches this reference and token.")},
     )

@@ -42,7 +42,10 @@ def demo_server(demo_environment):
         yield url
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's synchronous API keeps an event loop on the main thread while
+# it is open, and Django refuses database work in a thread with a running loop; the tests
+# after this package must not inherit it.
+@pytest.fixture(scope="package")
 def browser():
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"Chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium package")

@@ -8,7 +8,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.cache import cache
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import negative_data_rejection, positive_data_acceptance
@@ -22,7 +24,19 @@ DERANDOMIZE = os.environ.get("FUZZ_RANDOM", "") != "1"
 
 
 @pytest.fixture
-def api_schema(demo, settings):
+def same_connection():
+    """Requests reach the WSGI application directly, which closes the database connection
+    when a request ends; the test's transaction (the demo site) lives on that connection.
+    Django's test client holds the same signal back for the same reason."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(demo, settings, same_connection):
     # Thousands of deliberate 400s and 404s: their log lines would bury a real failure.
     logging.getLogger("django.request").setLevel(logging.CRITICAL)
     settings.HOTLINE_RATE_LIMIT = settings.HOTLINE_ATTEMPT_RATE_LIMIT = settings.HOTLINE_STATUS_RATE_LIMIT = ""
