@@ -35,14 +35,16 @@ demo: install ## Set up the bilingual demo site and serve it on http://127.0.0.1
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo --site-url http://$(HOST):$(PORT)
+	@echo "Indexing the demo for search (the task worker runs what loading queued)…"
+	@$(MANAGE) db_worker --batch --no-startup-delay --verbosity 0
 	$(MANAGE) create_admin --url http://$(HOST):$(PORT)/admin/
-	@echo "Serving on http://$(HOST):$(PORT)/ (Czech at /cs/, English at /en/), with the task worker. Stop with Ctrl+C."
+	@echo "Serving on http://$(HOST):$(PORT)/ (Czech at /cs/, English at /en/); the task worker logs to worker.log. Stop with Ctrl+C."
 	@$(MAKE) --no-print-directory serve
 
-# The background worker (sends e-mail, traces addresses, delivers webhooks) runs beside the
-# server and stops with it.
-serve: install ## Serve the site and run the task worker, without reloading the demo
-	@$(MANAGE) db_worker --interval 1 & worker=$$!; \
+# The background worker (sends e-mail, traces addresses, delivers webhooks, updates the search
+# index) runs beside the server, writes to worker.log and stops with the server.
+serve: install ## Serve the site and run the task worker (log: worker.log), without reloading the demo
+	@$(MANAGE) db_worker --interval 1 >>worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
