@@ -31,7 +31,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from tests.servers import gunicorn, manage, production_environment  # noqa: E402
+from tests.servers import drain_tasks, gunicorn, manage, production_environment  # noqa: E402
 
 CONCURRENCY = 8
 
@@ -143,6 +143,7 @@ def main():
         rows = workdir / "rows.jsonl"
         write_rows(rows, args.pages)
         manage(env, "import_resources", str(rows), "--no-progress")
+        drain_tasks(env)
         (workdir / "seeded").touch()
     if args.seed_only:
         return

@@ -32,7 +32,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from tests.servers import gunicorn, manage, production_environment  # noqa: E402
+from tests.servers import drain_tasks, gunicorn, manage, production_environment  # noqa: E402
 
 IMPORT_CHUNK = 2000
 QUERIES = [
@@ -89,6 +89,7 @@ def seed(env, workdir, args, name):
         rows = workdir / f"rows-{start}.jsonl"
         write_rows(rows, min(IMPORT_CHUNK, args.pages - start), offset=start)
         manage(env, "import_resources", str(rows), "--no-progress")
+    drain_tasks(env)
     started = time.perf_counter()
     manage(env, "search_index", "rebuild", "--no-progress")
     return time.perf_counter() - started

@@ -42,6 +42,12 @@ def manage(env, *args):
     subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True)  # noqa: S603
 
 
+def drain_tasks(env):
+    """Run every queued task (search and reference index updates from loading content)
+    and stop: a site seeded in bulk is served, and measured, without a backlog."""
+    manage(env, "db_worker", "--batch", "--no-startup-delay", "--verbosity", "0")
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

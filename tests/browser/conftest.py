@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from ..reports.conftest import analyst, assessed, hosting, location_databases, make_report  # noqa: F401 (hotline fixtures)
-from ..servers import gunicorn, manage, production_environment
+from ..servers import drain_tasks, gunicorn, manage, production_environment
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -33,6 +33,7 @@ def demo_environment(tmp_path_factory):
     manage(env, "createcachetable")
     manage(env, "collectstatic", "--no-input", "-v0")
     manage(env, "load_demo")
+    drain_tasks(env)
     return env
 
 

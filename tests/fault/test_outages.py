@@ -22,7 +22,7 @@ from collections import Counter
 import psycopg
 import pytest
 
-from ..servers import free_port, gunicorn, manage, production_environment
+from ..servers import drain_tasks, free_port, gunicorn, manage, production_environment
 
 pytestmark = [
     pytest.mark.fault,
@@ -67,6 +67,7 @@ def database(tmp_path_factory):
     manage(env, "createcachetable")
     manage(env, "collectstatic", "--no-input", "-v0")
     manage(env, "load_demo")
+    drain_tasks(env)
     yield env, f"{POSTGRES}/{name}"
     if not port_open(5432):
         pg_cluster("start")
