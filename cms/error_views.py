@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from .api.errors import envelope
 
-JSON_PATHS = ("/api/", "/embed/")
+JSON_PATHS = ("/api/",)  # embeds are pages in other sites' frames: they get the page
 
 
 def wants_json(request):

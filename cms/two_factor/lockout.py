@@ -8,7 +8,7 @@ from .policy import account_security_event
 
 
 def lockout_response(request, original_response=None, credentials=None):
-    username = (credentials or {}).get("username", "") if isinstance(credentials, dict) else ""
+    username = credentials.get("username", "") if isinstance(credentials, dict) else ""
     account_security_event.send(lockout_response, user=None, what="locked out", username=username)
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     with translation.override(translation.get_language_from_request(request)):

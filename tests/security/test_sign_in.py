@@ -42,6 +42,7 @@ def code_for(device):
 def test_five_wrong_passwords_lock_the_user_even_with_the_right_one_after(client, analyst):
     answers = [sign_in(client, "analyst", "wrong").status_code for _ in range(5)]
     assert answers[:4] == [200, 200, 200, 200]  # the form again, with its error
+    assert answers[4] == 429  # the fifth wrong password is the one that locks
     locked = sign_in(client, "analyst")
     assert locked.status_code == 429 and locked["Retry-After"] == "900"
     assert "Too many wrong passwords" in locked.content.decode()
@@ -129,3 +130,16 @@ def test_a_right_code_right_after_a_wrong_one_waits(client, analyst, enrolled, s
     sign_in(client, "analyst")
     client.post("/admin/two-factor/verify/", {"code": "000000"})
     assert client.post("/admin/two-factor/verify/", {"code": code_for(enrolled)}).status_code == 200
+
+
+def test_a_lost_second_factor_is_reset_by_command(client, analyst, enrolled):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("reset_two_factor", "analyst", stdout=io.StringIO())
+    assert not TOTPDevice.objects.filter(user=analyst).exists()
+    assert not analyst.staticdevice_set.exists()
+    assert AuditEntry.objects.filter(action="sign-in", object_id="analyst", summary="second factor reset").exists()
+    sign_in(client, "analyst")
+    assert client.get("/admin/hotline/")["Location"].startswith("/admin/two-factor/setup/")
