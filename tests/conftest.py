@@ -5,6 +5,7 @@ locales and the en ← cs tree synchronisation are present as in production.
 """
 
 import io
+from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -14,7 +15,32 @@ from wagtail.models import Page, Site
 
 from cms.page_translation import create_translation
 
+from . import database_template
 from .factories import HomePageFactory, ResourceIndexPageFactory, locale
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """``make mutation``: start from a copy of a migrated file (tests/database_template.py)."""
+    template = database_template.schema_template()
+    if not template:
+        yield
+        return
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        raise pytest.UsageError(f"{database_template.SCHEMA_TEMPLATE} is for SQLite runs only")
+    copy = database_template.copy_of(template)
+    database["TEST"] = {**database.get("TEST", {}), "NAME": copy}
+    yield
+    Path(copy).unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    """Keep the copy as it is (no teardown, no re-creation)."""
+    return bool(database_template.schema_template()) or request.config.getvalue("reuse_db")
 
 
 def translate(page, code="en", **fields):
@@ -77,7 +103,10 @@ def demo_site(django_db_setup, django_db_blocker):
     in its own savepoint (through the ``db`` fixture), so they cannot affect each other.
     """
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
+        if database_template.demo_template():
+            database_template.copy_rows_from(database_template.demo_template())
+        else:
+            call_command("load_demo", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
 
@@ -85,3 +114,17 @@ def demo_site(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(demo_site, db):
     return None
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The cache and the limiter's counters in Redis, under keys of this test alone
+    (tests/redis_keys.py); yields the ``RedisKeys``."""
+    from .redis_keys import RedisKeys
+
+    keys = RedisKeys.new()
+    settings.REDIS_URL = keys.url
+    settings.CACHE_KEY_PREFIX = keys.prefix
+    settings.CACHES = keys.cache_settings()
+    yield keys
+    keys.delete_all()
