@@ -60,8 +60,10 @@ def resolve(host):
             answer = resolver.resolve(host, record_type, search=False)
         except dns.resolver.NXDOMAIN as error:
             raise NameNotFound(host) from error
-        except (dns.resolver.NoAnswer, dns.resolver.NoNameservers):
+        except dns.resolver.NoAnswer:
             continue
+        except dns.resolver.NoNameservers as error:  # SERVFAIL or REFUSED from every server: ask later
+            raise ResolverFailed(f"{record_type}: the name servers gave no answer") from error
         except dns.exception.DNSException as error:
             raise ResolverFailed(f"{record_type}: {type(error).__name__}") from error
         found.extend(record.address for record in answer)

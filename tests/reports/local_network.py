@@ -12,9 +12,12 @@ from dnslib.server import BaseResolver, DNSLogger, DNSServer
 from mmdb_writer import MMDBWriter
 from netaddr import IPSet
 
+SERVFAIL, NXDOMAIN = 2, 3
+
 
 class Zone(BaseResolver):
-    """Answers A and AAAA from ``{name: [addresses]}``; an unknown name is NXDOMAIN."""
+    """Answers A and AAAA from ``{name: [addresses]}``; an unknown name is NXDOMAIN, a name
+    given an int instead of addresses gets that response code (``SERVFAIL``)."""
 
     def __init__(self, names):
         self.names = {name.rstrip(".").lower(): addresses for name, addresses in names.items()}
@@ -22,8 +25,9 @@ class Zone(BaseResolver):
     def resolve(self, request, handler):
         reply = request.reply()
         name = str(request.q.qname).rstrip(".").lower()
-        if name not in self.names:
-            reply.header.rcode = 3  # NXDOMAIN
+        answer = self.names.get(name, NXDOMAIN)
+        if isinstance(answer, int):
+            reply.header.rcode = answer
             return reply
         for address in self.names[name]:
             if request.q.qtype == QTYPE.A and ":" not in address:
@@ -84,9 +88,15 @@ def _handler(site):
 
 
 @contextlib.contextmanager
-def http_server(site):
-    """An HTTP server on 127.0.0.1 answering from ``site``; yields its port."""
+def http_server(site, tls=None):
+    """An HTTP server on 127.0.0.1 answering from ``site``; yields its port. With ``tls``
+    (an ``ssl.SSLContext``) it speaks HTTPS, and the host names clients send for SNI are
+    recorded in ``site.server_names``."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+    if tls is not None:
+        site.server_names = []
+        tls.sni_callback = lambda _socket, name, _context: site.server_names.append(name)
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
