@@ -140,6 +140,20 @@ def test_an_idempotent_retry_returns_the_first_report(post_report, report_data):
     assert other.json()["reference"] != first.json()["reference"]
 
 
+def test_a_replay_is_answered_from_the_receipt_without_writing_a_report(post_report, report_data):
+    """A retry must not even start a report (nor take a reference number) and roll it back."""
+    first = post_report(report_data, **{"Idempotency-Key": "replay-1"})
+    with CaptureQueriesContext(connection) as queries:
+        again = post_report(report_data, **{"Idempotency-Key": "replay-1"})
+    assert again.json() == first.json()
+    written = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")) and '"reports_' in query["sql"]
+    ]
+    assert written == []
+
+
 def test_an_over_long_idempotency_key_is_refused(post_report, report_data):
     response = post_report(report_data, **{"Idempotency-Key": "k" * 256})
     assert response.status_code == 400 and "Idempotency-Key" in response.json()["error"]["fields"]

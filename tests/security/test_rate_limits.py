@@ -3,7 +3,6 @@
 import threading
 
 import pytest
-import redis as redis_client
 from django.db import connection
 
 from cms.partners import limits
@@ -87,28 +86,8 @@ def test_a_burst_of_fifty_gets_exactly_the_limit_through_the_database_counter():
     assert len(allowed) == 50 and allowed.count(True) == 10
 
 
-REDIS_URL = "redis://127.0.0.1:6379/13"
-
-
-@pytest.fixture
-def redis_limits(settings):
-    connection = redis_client.Redis.from_url(REDIS_URL)
-    connection.flushdb()
-    settings.REDIS_URL = REDIS_URL
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "sic-security-tests",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
-    }
-    yield connection
-    connection.flushdb()
-
-
 @pytest.mark.django_db(transaction=True)
-def test_a_burst_of_fifty_gets_exactly_the_limit_through_redis(redis_limits):
+def test_a_burst_of_fifty_gets_exactly_the_limit_through_redis(redis_cache):
     allowed = _burst("burst-redis", "10/hour")
     assert len(allowed) == 50 and allowed.count(True) == 10
 
@@ -137,3 +116,116 @@ def test_the_429_message_speaks_czech_to_czech_clients(client, settings):
     )
     assert refused.status_code == 429
     assert refused.json()["error"]["message"] == "Příliš mnoho požadavků. Zkuste to znovu za 3570 s."
+
+
+STATUS = "/api/v1/reports/hotline/status/?reference=HL-2026-000001&token=wrong"
+
+
+def attempt(client, address):
+    return post(client, TYPO, address).status_code
+
+
+def report(client, address):
+    return post(client, GOOD, address).status_code
+
+
+def status_read(client, address):
+    return client.get(STATUS, REMOTE_ADDR=address).status_code
+
+
+def content_read(client, address):
+    return client.get("/api/v1/taxonomy/audiences/", REMOTE_ADDR=address).status_code
+
+
+@pytest.mark.parametrize(
+    ("setting", "send", "allowed"),
+    [
+        ("HOTLINE_ATTEMPT_RATE_LIMIT", attempt, 400),
+        ("HOTLINE_RATE_LIMIT", report, 201),
+        ("HOTLINE_STATUS_RATE_LIMIT", status_read, 404),
+        ("API_RATE_LIMIT_ANONYMOUS", content_read, 200),
+    ],
+)
+def test_every_limit_counts_each_client_on_its_own(client, settings, setting, send, allowed):
+    """Two addresses, each with its own quota: one client using its quota up leaves the
+    other's whole (a limit keyed without the client, or a digest ignoring the address,
+    would refuse the second)."""
+    setattr(settings, setting, "2/hour")
+    assert [send(client, "192.0.2.1") for _ in range(3)] == [allowed, allowed, 429]
+    assert [send(client, "2001:db8::7") for _ in range(3)] == [allowed, allowed, 429]
+    assert send(client, "192.0.2.1") == 429  # the first is still refused
+
+
+def test_the_forwarded_address_is_the_client_behind_a_trusted_proxy(client, settings):
+    settings.HOTLINE_STATUS_RATE_LIMIT = "1/hour"
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+
+    def read(forwarded):
+        return client.get(STATUS, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    assert [read("192.0.2.1"), read("192.0.2.1"), read("198.51.100.7")] == [404, 429, 404]
+
+
+def test_digests_differ_by_address_and_by_secret(rf, settings):
+    first, second = rf.get("/", REMOTE_ADDR="192.0.2.1"), rf.get("/", REMOTE_ADDR="192.0.2.2")
+    digest = limits.client_digest(first)
+    assert len(digest) == 32 and digest != limits.client_digest(second)
+    assert "192.0.2.1" not in digest
+    settings.SECRET_KEY = "another-secret"
+    assert limits.client_digest(first) != digest
+
+
+@pytest.mark.parametrize(
+    ("rate", "parsed"),
+    [
+        ("120/minute", (120, 60)),
+        ("10/hour", (10, 3600)),
+        ("5/s", (5, 1)),
+        ("1000/day", (1000, 86400)),
+        ("3/ Min", (3, 60)),
+    ],
+)
+def test_rates_are_read_as_drf_reads_them(rate, parsed):
+    assert limits.parse_rate(rate) == parsed
+
+
+def test_a_lease_serves_a_share_of_the_limit_and_never_more_than_the_limit(monkeypatch):
+    """A limit of 40 leases 2 requests a time (a twentieth): one counter round trip per two
+    requests, and exactly 40 allowed."""
+    added = []
+    original = limits._add
+
+    def counting(key, amount, timeout, usage):
+        added.append(amount)
+        return original(key, amount, timeout, usage)
+
+    monkeypatch.setattr(limits, "_add", counting)
+    allowed = [limits.hit("lease", "40/hour")[0] for _ in range(45)]
+    assert allowed == [True] * 40 + [False] * 5
+    assert added[:20] == [2] * 20 and len(added) == 25  # the refused ones still ask
+
+
+class TestWithTheRealClock:
+    """The pinned clock above makes windows exact; these run on ``time.time()``."""
+
+    @pytest.fixture(autouse=True)
+    def pinned_clock(self):
+        """Overrides the module's pinned clock: nothing patched."""
+
+    def test_retry_after_is_the_time_left_in_the_current_window(self):
+        import time
+
+        assert limits.clock() == pytest.approx(time.time(), abs=1)
+        limits.hit("real-clock", "1/hour")
+        allowed, retry_after = limits.hit("real-clock", "1/hour")
+        left = 3600 - time.time() % 3600
+        assert allowed is False and abs(retry_after - left) <= 2
+
+    def test_a_one_second_window_opens_again(self):
+        import time
+
+        start = time.time()
+        time.sleep(1 - start % 1 + 0.05)  # the start of a second
+        assert [limits.hit("per-second", "2/second")[0] for _ in range(3)] == [True, True, False]
+        time.sleep(1.0)
+        assert limits.hit("per-second", "2/second")[0] is True
