@@ -48,11 +48,6 @@ def decrypt(token):
         raise ImproperlyConfigured("A value cannot be decrypted with any key in FIELD_ENCRYPTION_KEY.") from error
 
 
-def rotate(token):
-    """``token`` re-encrypted with the first (current) key."""
-    return key_ring().rotate(token.encode()).decode()
-
-
 class EncryptedTextField(models.TextField):
     """Text stored as a Fernet token: the column never holds the plain value.
 

@@ -1,21 +1,31 @@
-"""A webhook receiver on 127.0.0.1 that verifies signatures the way docs/partners.md
-tells partners to, and answers with the statuses a test scripts."""
+"""A webhook receiver on 127.0.0.1 that verifies signatures with the code docs/partners.md
+gives partners, and answers with the statuses a test scripts."""
 
 import contextlib
-import hashlib
-import hmac
 import http.server
 import json
+import re
 import threading
-import time
+
+from tests.servers import PROJECT
+
+PARTNERS_GUIDE = PROJECT / "docs" / "partners.md"
 
 
-def verify(secret, body, header, tolerance=300):
-    """The receiver's side of the signature: docs/partners.md, in Python."""
-    fields = dict(item.split("=", 1) for item in header.split(","))
-    timestamp, signature = int(fields["t"]), fields["v1"]
-    expected = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, signature) and abs(time.time() - timestamp) <= tolerance
+def documented_snippet(language):
+    """The signature check in ``language`` exactly as docs/partners.md prints it."""
+    blocks = re.findall(rf"```{language}\n(.*?)```", PARTNERS_GUIDE.read_text(), flags=re.DOTALL)
+    (snippet,) = [block for block in blocks if "verify" in block]
+    return snippet
+
+
+def _documented_verify():
+    namespace = {}
+    exec(documented_snippet("python"), namespace)  # noqa: S102 - our own documentation, run as a partner would
+    return namespace["verify"]
+
+
+verify = _documented_verify()
 
 
 class Receiver:

@@ -68,6 +68,29 @@ def test_a_tampered_body_or_another_secret_fails_verification():
     assert not verify("whsec_right", body, webhooks.sign("whsec_right", body, timestamp=1))  # too old: a replay
 
 
+def test_the_documented_node_check_accepts_our_signature():
+    """The JavaScript docs/partners.md gives partners, run in Node.js against a signed body."""
+    import shutil
+    import subprocess
+
+    from .receiver import documented_snippet
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed")
+    body = '{"event":"resource.published","data":{"title":"Kyberšikana"}}'.encode()
+    header = webhooks.sign("whsec_node", body)
+    script = documented_snippet("javascript") + (
+        "\nconst [secret, header, body] = process.argv.slice(1);"
+        "\nconsole.log(verify(secret, Buffer.from(body, 'utf8'), header), "
+        "verify('whsec_other', Buffer.from(body, 'utf8'), header));"
+    )
+    result = subprocess.run(  # noqa: S603 - our own documentation's code
+        [node, "-e", script, "whsec_node", header, body.decode()], capture_output=True, text=True, timeout=30
+    )
+    assert result.stdout.split() == ["true", "false"], result.stderr
+
+
 def test_a_failed_delivery_is_retried_with_backoff(partner, resource, django_capture_on_commit_callbacks, settings):
     settings.WEBHOOK_RETRY_BASE_SECONDS = 60
     receiver = Receiver(statuses=[500, 503])
@@ -106,6 +129,59 @@ def test_a_subscription_that_keeps_failing_is_disabled_and_the_partner_told(
     assert WebhookDelivery.objects.get().state == "failed"
     (message,) = mail.outbox
     assert message.to == ["ict@zs.example"] and url in message.subject
+
+
+@pytest.mark.parametrize(
+    ("statuses", "state", "attempts"), [([500, 500, 500], "failed", 3), ([500, 500], "delivered", 3)]
+)
+def test_the_last_allowed_attempt_is_made_and_none_after_it(
+    partner, resource, django_capture_on_commit_callbacks, settings, statuses, state, attempts
+):
+    settings.WEBHOOK_MAX_ATTEMPTS = 3
+    settings.WEBHOOK_DISABLE_AFTER = 100
+    receiver = Receiver(statuses=statuses + [200])
+    with webhook_receiver(receiver) as url:
+        subscribe(partner, url)
+        publish(resource, django_capture_on_commit_callbacks)
+        for _retry in range(4):
+            WebhookDelivery.objects.filter(state="pending").update(next_attempt_at=timezone.now())
+            webhooks.deliver_due()
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.state, delivery.attempts, len(receiver.received)) == (state, attempts, attempts)
+
+
+def test_a_receiver_that_is_down_is_tried_again_later(partner, resource, django_capture_on_commit_callbacks):
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    subscription = subscribe(partner, f"http://127.0.0.1:{port}/hooks")
+    publish(resource, django_capture_on_commit_callbacks)
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.state, delivery.attempts, delivery.last_status) == ("pending", 1, None)
+    assert delivery.last_error == "ConnectionRefusedError" and delivery.next_attempt_at > delivery.last_attempt_at
+    subscription.refresh_from_db()
+    assert subscription.active and subscription.failures_in_a_row == 1
+
+
+def test_a_subscription_disabled_mid_run_gets_no_more_attempts(
+    partner, resource, django_capture_on_commit_callbacks, settings
+):
+    settings.WEBHOOK_DISABLE_AFTER = 1
+    receiver = Receiver(statuses=[500] * 5)
+    with webhook_receiver(receiver) as url:
+        subscribe(partner, url)
+        for _revision in range(3):  # three pending deliveries to one subscription
+            webhooks.queue_event("resource.published", {"event": "resource.published", "data": {}})
+        assert webhooks.deliver_due() == (0, 1)
+    assert len(receiver.received) == 1
+    assert sorted(WebhookDelivery.objects.values_list("state", "attempts")) == [
+        ("failed", 0),
+        ("failed", 0),
+        ("failed", 1),
+    ]
+    assert WebhookSubscription.objects.get().active is False
 
 
 def test_a_webhook_to_a_private_address_is_never_called(
