@@ -52,6 +52,10 @@ def test_editor_opens_the_edit_view_of_every_page_type(client, demo, editor, mod
         page = model.objects.filter(locale__language_code=code, alias_of__isnull=True).first()
         response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200, (model.__name__, code)
+        form = response.context["form"]
+        assert (form.instance.pk, form["title"].value()) == (page.pk, page.title)
+        assert type(form.instance) is model and response.context["page"].locale.language_code == code
+        assert 'name="title"' in response.content.decode()
 
 
 ONE_PER_PARENT = {NewsIndexPage, EventIndexPage, ResourceIndexPage}

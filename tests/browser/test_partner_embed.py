@@ -72,3 +72,5 @@ def test_the_widget_is_refused_on_a_site_that_is_not_a_partner(page, demo_server
         page.goto(f"http://127.0.0.1:{port}/")
         status = page.locator("[data-sic-resources] p[role=status]")
         status.filter(has_text="nepodařilo").wait_for()
+        assert status.inner_text() == "Materiály se nepodařilo načíst."
+        assert page.locator("[data-sic-resources] li").count() == 0  # nothing of the library shown

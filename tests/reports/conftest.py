@@ -56,6 +56,16 @@ def case_url(report):
     return f"/admin/hotline/{report.pk}/"
 
 
+def shown_messages(response, level="error"):
+    """The admin messages of ``level`` a page shows, as plain text."""
+    import html
+    import re
+
+    items = re.findall(rf'<li class="{level}">(.*?)(?:<button|</li>)', response.content.decode(), flags=re.DOTALL)
+    texts = (" ".join(html.unescape(re.sub(r"<[^>]+>", " ", item)).split()) for item in items)
+    return [text for text in texts if text]
+
+
 def post_action(client, report, action, **fields):
     report.refresh_from_db()
     data = {"action": action, "version": report.version, **fields}

@@ -56,7 +56,7 @@ def test_a_czech_host_gets_the_notice_in_czech(assessed):
     send([contact(addresses(report)[0], "abuse@hosting.example", country="CZ")])
     (message,) = mail.outbox
     assert "Oznámení o nezákonném obsahu" in message.subject
-    assert "§ 355" in message.body or "355" in message.body
+    assert "trestný čin podle § 355 a § 356 zákona č. 40/2009 Sb., trestní zákoník" in message.body
     assert "v dobré víře" in message.body
 
 

@@ -6,10 +6,11 @@ import json
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reports.models import AuditEntry, Forward, Notice, PartnerHotline, ReportedUrl, Takedown
 
-from .conftest import case_url, post_action
+from .conftest import case_url, post_action, shown_messages
 from .local_network import Site, http_server
 
 
@@ -48,6 +49,10 @@ def test_from_assessed_to_removed_in_the_admin(hosting, as_user, analyst, assess
         # No abuse contact yet: the notice is refused with the reason, nothing queued.
         response = post_action(client, report, "notice", reported_urls=[record_of(report).pk])
         assert not Notice.objects.exists()
+        assert shown_messages(response) == [
+            _("No abuse contact is known for %(count)s of the addresses: trace them or enter the contact.")
+            % {"count": 1}
+        ]
         post_action(client, report, "contact", reported_url=record_of(report).pk, abuse_contact="abuse@hosting.example")
         with django_capture_on_commit_callbacks(execute=True):
             post_action(client, report, "notice", reported_urls=[record_of(report).pk])

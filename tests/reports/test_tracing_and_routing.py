@@ -52,7 +52,7 @@ def test_a_resolver_that_does_not_answer_fails_the_run_with_the_reason(settings,
     report = make_report("http://hosted-in-germany.example/")
     run = tracing.trace(address(report))
     assert run.outcome == TraceRun.Outcome.FAILED
-    assert run.error
+    assert run.error == "A: LifetimeTimeout"
 
 
 def test_without_the_location_files_everything_is_unknown(hosting, settings, make_report, tmp_path):

@@ -143,6 +143,14 @@ def test_the_20_address_limit_is_checked_before_normalising(client, monkeypatch)
         ("http://[::1]:8080/x#f", "http://[::1]:8080/x", "[::1]"),
         ("HTTPS://user:pw@Example.COM.:443/", "https://user:pw@example.com/", "example.com"),
         ("http://0x7f.1/", "http://127.0.0.1/", "127.0.0.1"),
+        ("http://[2001:DB8::1]:80/a", "http://[2001:db8::1]/a", "[2001:db8::1]"),
+        ("https://[::ffff:192.0.2.1]/", "https://[::ffff:c000:201]/", "[::ffff:c000:201]"),
+        ("http://a\u3002b/", "http://a.b/", "a.b"),  # an ideographic full stop separates labels
+        ("http://a%2Eb/", "http://a.b/", "a.b"),
+        ("http://ex\u00adample.com/", "http://example.com/", "example.com"),  # a soft hyphen is dropped
+        ("https://:pw@example.com/", "https://:pw@example.com/", "example.com"),
+        ("http://user:pass@example.com:8080/", "http://user:pass@example.com:8080/", "example.com"),
+        ("http://example.com:0/", "http://example.com:0/", "example.com"),
     ],
 )
 def test_addresses_are_read_as_browsers_read_them(address, url, host):
@@ -160,6 +168,23 @@ def test_addresses_are_read_as_browsers_read_them(address, url, host):
         ("http://example.com:99999/", "This is not a valid web address."),
         ("ftp://example.com/", "Only http:// and https:// addresses can be reported."),
         ("https://example.com/" + "a" * 2100, "An address may have at most 2048 characters."),
+        # Short as typed, too long once percent-encoded: the stored form is what is limited.
+        ("https://example.com/" + "é" * 1000, "An address may have at most 2048 characters."),
+        ("", "Give an address."),
+        ("   ", "Give an address."),
+        ("http://exa mple.com/", "An address cannot contain spaces."),
+        ("http://example.com/\tx", "An address cannot contain spaces."),
+        ("http://.../", "The address has no host."),
+        ("http://\u200b/", "This is not a valid web address."),  # IDNA: nothing left of the label
+        ("http://\u0378.com/", "This is not a valid web address."),  # IDNA: an unassigned code point
+        ("http://\ufffd.com/", "This is not a valid web address."),
+        ("http://%zz.com/", "This is not a valid web address."),
+        ("http://ex<ample.com/", "This is not a valid web address."),
+        ("http://example.com:65536/", "This is not a valid web address."),
+        ("http://example.com:8o/", "This is not a valid web address."),
+        ("http://example.com:-1/", "This is not a valid web address."),
+        ("http://user@:80/", "This is not a valid web address."),
+        ("http://\x00x.com/", "This is not a valid web address."),
     ],
 )
 def test_bad_addresses_say_why(address, message):
