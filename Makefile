@@ -77,6 +77,8 @@ mutation: install-dev ## Mutation testing of the sensitive modules; fails below 
 	SIC_TEST_DB_TEMPLATE=$(MUTATION_DB)/schema.sqlite3 SIC_TEST_DEMO_TEMPLATE=$(MUTATION_DB)/demo.sqlite3 \
 		$(BIN)/mutmut run --max-children $${MUTATION_JOBS:-2} >mutants-run.log 2>&1 || (tail -n 40 mutants-run.log; exit 1)
 	$(BIN)/python -m tests.mutation_report --minimum 90
+	SIC_TEST_DB_TEMPLATE=$(MUTATION_DB)/schema.sqlite3 SIC_TEST_DEMO_TEMPLATE=$(MUTATION_DB)/demo.sqlite3 \
+		$(BIN)/python -m tests.review_mutants
 
 fault: install-dev ## Restart PostgreSQL and stop Redis under load (gunicorn, production settings); needs both running
 	FAULT_TESTS=1 DATABASE_URL=$${TEST_DATABASE_URL:-postgres://root@127.0.0.1:5432/sic} $(BIN)/pytest -m fault tests/fault -p no:cacheprovider -s $(PYTEST_ARGS)

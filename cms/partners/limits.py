@@ -38,6 +38,7 @@ PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}  # by the period's first lett
 USAGE_TTL = 3 * 86400  # counters outlive the day they count until they are flushed to the database
 LEASE_SHARE = 20
 MAX_LEASES = 10_000  # per process; beyond it the leases are dropped (and taken again)
+HOUSEKEEPING_SHARE = 0.01  # of database counts that also delete the expired counters
 
 _lock = threading.Lock()
 _leases = {}  # (key, window start) → requests this process may still serve
@@ -90,7 +91,7 @@ def hit(key, rate, usage_key=None):
             count(usage_key)
         return True, retry_after
     size = max(1, limit // LEASE_SHARE)
-    counted = _add(f"{key}:{window}", size, period + 1, {usage_key: 1} if usage_key else {})
+    counted = _add((f"{key}:{window}", size, period + 1), {usage_key: 1} if usage_key else {})
     granted = min(size, limit - (counted - size))
     if granted <= 0:
         return False, retry_after
@@ -103,33 +104,34 @@ def hit(key, rate, usage_key=None):
 
 def count(usage_key):
     """Count one request under ``usage_key`` without a limit."""
-    _add(None, 0, 0, {usage_key: 1})
+    _add(None, {usage_key: 1})
 
 
-def _add(key, amount, timeout, usage):
-    """Add ``amount`` to counter ``key`` and ``usage`` to the usage counters in one round
-    trip (Redis) and return the counter's new value."""
+def _add(counter, usage):
+    """Add to ``counter`` (``(key, amount, timeout)``, or None) and ``usage`` (``{key:
+    amount}``, kept ``USAGE_TTL``) in one round trip (Redis); the counter's new value."""
     redis = _redis()
     if redis is not None:
         try:
-            return _redis_add(redis, key, amount, timeout, usage)
+            return _redis_add(redis, counter, usage)
         except RedisError:
             logger.warning("Redis is not answering: rate limits are counted in the database meanwhile.")
     for usage_key, value in usage.items():
         _database_add(usage_key, value, USAGE_TTL)
-    return _database_add(key, amount, timeout) if key else 0
+    return _database_add(*counter) if counter else 0
 
 
-def _redis_add(redis, key, amount, timeout, usage):
+def _redis_add(redis, counter, usage):
     pipeline = redis.pipeline(transaction=False)
-    if key:
+    if counter:
+        key, amount, timeout = counter
         pipeline.incrby(_name(key), amount)
         pipeline.expire(_name(key), timeout)
     for usage_key, value in usage.items():
         pipeline.incrby(_name(usage_key), value)
         pipeline.expire(_name(usage_key), USAGE_TTL)
     results = pipeline.execute()
-    return results[0] if key else 0
+    return results[0] if counter else 0
 
 
 UPSERT = (
@@ -143,7 +145,7 @@ def _database_add(key, amount, timeout):
     """One atomic statement on SQLite (3.35+) and PostgreSQL alike: concurrent workers
     never lose a count."""
     now = timezone.now()
-    if random.random() < 0.01:  # noqa: S311 - housekeeping, not security
+    if random.random() < HOUSEKEEPING_SHARE:  # noqa: S311 - housekeeping, not security
         RateCounter.objects.filter(expires_at__lt=now).delete()
     with connection.cursor() as cursor:
         cursor.execute(UPSERT, [_name(key), amount, now + datetime.timedelta(seconds=timeout)])

@@ -25,6 +25,7 @@ REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 USER_AGENT = "SaferInternetCMS-takedown-monitor/1.0"
 DEFAULT_PORTS = {"http": 80, "https": 443}
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
+REQUEST_HEADERS = {"User-Agent": USER_AGENT, "Accept": "*/*", "Connection": "close"}
 
 
 class Refused(Exception):
@@ -100,9 +101,8 @@ def _ask(parts, addresses, method, body=None, extra_headers=None):
     """``(status, location)`` from the first address that answers; the body is never read."""
     port = parts.port or DEFAULT_PORTS[parts.scheme]
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    host_header = parts.netloc.rpartition("@")[2]
-    headers = {"Host": host_header, "User-Agent": USER_AGENT, "Accept": "*/*", "Connection": "close"}
-    headers.update(extra_headers or {})
+    # The host as typed (with its port), never the user name and password before an "@".
+    headers = {**REQUEST_HEADERS, "Host": parts.netloc.rpartition("@")[2], **(extra_headers or {})}
     error = None
     for ip in addresses:
         connection = _connection(parts.scheme, ip, port, parts.hostname)
@@ -117,6 +117,20 @@ def _ask(parts, addresses, method, body=None, extra_headers=None):
     raise error
 
 
+def _parts(url, verb):
+    """``url`` split, when it is an http(s) address with a host; else Refused."""
+    parts = urlsplit(url)
+    if parts.scheme not in DEFAULT_PORTS:
+        raise Refused(f"only http and https addresses are {verb}, not {parts.scheme or 'this'}")
+    if not parts.hostname:
+        raise Refused("the address has no host")
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when it is read
+    except ValueError:
+        raise Refused("the address has an invalid port") from None
+    return parts
+
+
 def header_status(url):
     """The final HTTP status of ``url`` after allowed redirects.
 
@@ -124,9 +138,7 @@ def header_status(url):
     ResolverFailed, OSError or http.client.HTTPException.
     """
     for _hop in range(MAX_REDIRECTS + 1):
-        parts = urlsplit(url)
-        if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
-            raise Refused(f"only http and https addresses are checked, not {parts.scheme or 'this'}")
+        parts = _parts(url, "checked")
         addresses = checked_addresses(parts.hostname)
         status, location = _ask(parts, addresses, "HEAD")
         if status in (405, 501):  # HEAD not allowed: GET, closed before the body
@@ -143,9 +155,7 @@ def post(url, body, headers, user_agent=USER_AGENT):
 
     Raises Refused, NameNotFound, ResolverFailed, OSError or http.client.HTTPException.
     """
-    parts = urlsplit(url)
-    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
-        raise Refused("only http and https addresses are called")
+    parts = _parts(url, "called")
     status, _location = _ask(
         parts, checked_addresses(parts.hostname), "POST", body=body, extra_headers={**headers, "User-Agent": user_agent}
     )

@@ -6,6 +6,7 @@ import http.server
 import json
 import re
 import threading
+import time
 
 from tests.servers import PROJECT
 
@@ -33,8 +34,13 @@ class Receiver:
         self.secret = secret
         self.statuses = list(statuses)  # answered in turn; 200 once they run out
         self.received = []  # (event, payload, signature valid)
+        self.requests = []  # (headers, raw body) as they arrived
+        self.delay = 0.0  # seconds to wait before answering
 
     def answer(self, headers, body):
+        self.requests.append((dict(headers), body))
+        if self.delay:
+            time.sleep(self.delay)
         valid = verify(self.secret, body, headers.get("X-SIC-Signature", "t=0,v1=")) if self.secret else None
         self.received.append((headers.get("X-SIC-Event"), json.loads(body), valid))
         return self.statuses.pop(0) if self.statuses else 200

@@ -88,3 +88,49 @@ def test_unknown_partner_for_a_key_or_revoke_is_a_clear_error(db):
         run("key", "Nikdo")
     with pytest.raises(CommandError, match="No partner or key prefix"):
         run("revoke", "Nikdo")
+
+
+def test_issuing_a_key_with_an_unknown_scope_names_it_and_stores_nothing(partner):
+    from cms.partners.keys import issue_key
+
+    with pytest.raises(ValueError, match=r"^Unknown scope: admin:all \(known: content:read, reports:submit\)$"):
+        issue_key(partner, ["content:read", "admin:all"])
+    assert not partner.keys.exists()
+
+
+def test_duplicate_scopes_are_kept_once_and_sorted(partner):
+    from cms.partners.keys import issue_key
+
+    record, _key = issue_key(partner, ["reports:submit", "content:read", "reports:submit"])
+    assert record.scopes == ["content:read", "reports:submit"] and record.name == partner.name
+
+
+@pytest.mark.parametrize(
+    ("header", "sent"),
+    [
+        ("Api-Key abc.def", "abc.def"),
+        ("api-key   abc.def  ", "abc.def"),
+        ("Bearer abc.def", "abc.def"),
+        ("Token abc.def", "abc.def"),
+        ("Basic dXNlcjpwYXNz", None),  # a staging proxy's password, not an API key
+        ("", None),
+    ],
+)
+def test_the_key_is_read_from_the_authorization_header(rf, header, sent):
+    from cms.partners.keys import sent_key
+
+    assert sent_key(rf.get("/", HTTP_AUTHORIZATION=header)) == sent
+
+
+def test_an_expired_key_is_refused_and_use_is_dated_once_a_day(client, partner, issue):
+    import datetime
+
+    from django.utils import timezone
+
+    record, key = issue()
+    headers = {"Authorization": f"Api-Key {key}"}
+    assert client.get("/api/v1/taxonomy/topics/", headers=headers).status_code == 200
+    record.refresh_from_db()
+    assert record.last_used_on == timezone.localdate()
+    PartnerKey.objects.filter(pk=record.pk).update(expiry_date=timezone.now() - datetime.timedelta(minutes=1))
+    assert client.get("/api/v1/taxonomy/topics/", headers=headers).status_code == 401

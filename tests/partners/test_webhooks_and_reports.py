@@ -2,7 +2,10 @@
 when they keep failing; hotline reports filed by platforms with their key."""
 
 import io
+import json
 import re
+import time
+import uuid
 
 import pytest
 from django.core import mail
@@ -260,3 +263,108 @@ def test_a_partner_that_filed_reports_is_kept_and_can_be_made_inactive(client, p
     assert response.status_code == 200
     assert type(partner).objects.filter(pk=partner.pk).exists()
     assert "make it inactive instead" in response.content.decode() or "neaktivní" in response.content.decode()
+
+
+def test_a_delivery_is_exactly_what_docs_partners_md_describes(
+    partner, resource, django_capture_on_commit_callbacks, settings
+):
+    receiver = Receiver()
+    receiver.delay = 0.2
+    with webhook_receiver(receiver) as url:
+        subscription = subscribe(partner, url)
+        assert re.fullmatch(r"whsec_[A-Za-z0-9_-]{43}", subscription.secret)
+        receiver.secret = subscription.secret
+        publish(resource, django_capture_on_commit_callbacks)
+    ((headers, body),) = receiver.requests
+    delivery = WebhookDelivery.objects.get()
+    assert body == json.dumps(delivery.payload, separators=(",", ":")).encode()  # compact, as signed
+    payload = json.loads(body)
+    assert sorted(payload) == ["created", "data", "event", "id"] and payload["event"] == "resource.published"
+    assert str(uuid.UUID(payload["id"])) == payload["id"] and headers["X-SIC-Delivery"] == payload["id"]
+    assert timezone.datetime.fromisoformat(payload["created"]) <= timezone.now()
+    assert (headers["Content-Type"], headers["X-SIC-Event"]) == ("application/json", "resource.published")
+    assert headers["User-Agent"] == "SaferInternetCMS-webhooks/1.0"
+    assert receiver.received[0][2] is True
+    assert (delivery.state, delivery.last_error) == ("delivered", "") and 200 <= delivery.duration_ms < 5000
+
+
+@pytest.mark.parametrize(("status", "delivered"), [(200, True), (204, True), (299, True), (300, False), (404, False)])
+def test_only_a_2xx_answer_delivers(partner, status, delivered):
+    receiver = Receiver(statuses=[status])
+    with webhook_receiver(receiver) as url:
+        subscribe(partner, url)
+        (delivery,) = webhooks.queue_event("resource.published", {"event": "resource.published", "data": {}})
+        assert webhooks.attempt(WebhookDelivery.objects.get(pk=delivery.pk)) is delivered
+    delivery.refresh_from_db()
+    expected = ("delivered", "") if delivered else ("pending", f"HTTP {status}")
+    assert (delivery.state, delivery.last_error, delivery.last_status) == (*expected, status)
+
+
+def test_failures_in_a_row_count_one_each_and_a_success_starts_again(partner):
+    receiver = Receiver(statuses=[500, 500, 200, 500])
+    with webhook_receiver(receiver) as url:
+        subscription = subscribe(partner, url)
+        counts = []
+        for _attempt in range(4):
+            webhooks.queue_event("resource.published", {"event": "resource.published", "data": {}})
+            webhooks.deliver_due()
+            subscription.refresh_from_db()
+            counts.append(subscription.failures_in_a_row)
+    assert counts == [1, 2, 0, 1]
+
+
+def test_only_active_subscriptions_of_active_partners_get_deliveries(partner):
+    from cms.partners.models import Partner
+
+    other = Partner.objects.create(name="Jiná škola", kind="school", contact_email="", origins="")
+    live = subscribe(partner, "https://hooks.zs.example/a")
+    WebhookSubscription.objects.filter(pk=subscribe(partner, "https://hooks.zs.example/b").pk).update(active=False)
+    subscribe(other, "https://hooks.other.example/c")
+    Partner.objects.filter(pk=other.pk).update(active=False)
+    subscribe(partner, "https://hooks.zs.example/news", "news.published")
+    deliveries = webhooks.queue_event("resource.published", {"event": "resource.published", "data": {}})
+    assert [delivery.subscription_id for delivery in deliveries] == [live.pk]
+
+
+def test_a_run_goes_on_past_a_disabled_subscription_in_the_order_deliveries_fell_due(partner, settings):
+    """Due first, tried first; a subscription disabled on the way is skipped, the others
+    are still delivered, and the counts are of this run."""
+    settings.WEBHOOK_DISABLE_AFTER = 1
+    failing, working = Receiver(statuses=[500] * 5), Receiver()
+    with webhook_receiver(failing) as failing_url, webhook_receiver(working) as working_url:
+        broken, healthy = subscribe(partner, failing_url), subscribe(partner, working_url)
+        webhooks.queue_event("resource.published", {"event": "resource.published", "data": {"n": 1}})
+        webhooks.queue_event("resource.published", {"event": "resource.published", "data": {"n": 2}})
+        now = timezone.now()
+        for index, delivery in enumerate(WebhookDelivery.objects.order_by("-pk")):
+            WebhookDelivery.objects.filter(pk=delivery.pk).update(
+                next_attempt_at=now - timezone.timedelta(minutes=index)
+            )
+        assert webhooks.deliver_due() == (2, 1)
+        assert webhooks.deliver_due() == (0, 0)  # delivered and failed ones are not tried again
+    assert [payload["data"]["n"] for _event, payload, _valid in working.received] == [1, 2]
+    assert len(failing.received) == 1
+    states = dict(WebhookDelivery.objects.filter(subscription=broken).values_list("payload__data__n", "state"))
+    assert states == {1: "failed", 2: "failed"}
+    assert set(WebhookDelivery.objects.filter(subscription=healthy).values_list("state", flat=True)) == {"delivered"}
+    (message,) = mail.outbox
+    assert message.from_email == settings.DEFAULT_FROM_EMAIL
+    assert message.subject == f"Webhook vypnut: {failing_url}"
+    assert message.body == (
+        f"Doručení na {failing_url} selhalo 1× za sebou, proto byl odběr vypnut. "
+        "Až bude adresa znovu odpovídat stavem 2xx, požádejte centrum o jeho zapnutí."
+    )
+
+
+def test_a_long_refusal_is_kept_to_300_characters(partner, settings):
+    settings.OUTBOUND_ALLOW_LOOPBACK = False
+    subscribe(partner, f"http://127.0.0.1/{'x' * 400}")
+    (delivery,) = webhooks.queue_event("resource.published", {"event": "resource.published", "data": {}})
+    webhooks.attempt(WebhookDelivery.objects.get(pk=delivery.pk))
+    delivery.refresh_from_db()
+    assert delivery.last_error == "refused: 127.0.0.1 resolves to a loopback address"
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(last_error="")
+    long_error = "refused: " + "y" * 400
+    webhooks._record(delivery, False, None, long_error, time.monotonic())
+    delivery.refresh_from_db()
+    assert delivery.last_error == long_error[:300]

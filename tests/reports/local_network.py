@@ -56,7 +56,9 @@ class Site:
     def __init__(self, routes=None):
         self.routes = dict(routes or {})
         self.requests = []
+        self.headers = []  # every request's headers, in order
         self.head_allowed = True
+        self.head_refusal = 405  # the status a server without HEAD answers it with
 
 
 def _handler(site):
@@ -66,8 +68,9 @@ def _handler(site):
 
         def _answer(self, with_body):
             site.requests.append((self.command, self.path, self.headers.get("Host")))
+            site.headers.append(dict(self.headers))
             if self.command == "HEAD" and not site.head_allowed:
-                status, headers, body = 405, {}, b""
+                status, headers, body = site.head_refusal, {}, b""
             else:
                 status, headers, body = site.routes.get(self.path, (404, {}, b"not here"))
             self.send_response(status)

@@ -167,3 +167,99 @@ class TestWithLoopbackRefused:
             safe_http.post(f"http://content.example:{port}/hook", b"{}", {})
         assert str(refusal.value) == "content.example resolves to a loopback address"
         assert site.requests == []
+
+
+def test_a_check_sends_only_what_it_must(hosting):
+    site = Site({"/a.jpg": (200, {}, b"")})
+    with http_server(site) as port:
+        monitor.look(f"http://user:secret@content.example:{port}/a.jpg?size=big&x=1")
+        monitor.look(f"http://content.example:{port}")
+    (first, bare) = site.headers
+    assert site.requests[0] == ("HEAD", "/a.jpg?size=big&x=1", f"content.example:{port}")
+    assert site.requests[1] == ("HEAD", "/", f"content.example:{port}")
+    assert {name.lower(): value for name, value in first.items()} == {
+        "host": f"content.example:{port}",  # never the user name and password
+        "user-agent": "SaferInternetCMS-takedown-monitor/1.0",
+        "accept": "*/*",
+        "connection": "close",
+        "accept-encoding": "identity",  # added by http.client: nothing compressed to unpack
+    }
+
+
+def test_a_server_that_refuses_head_with_501_is_asked_with_get(hosting):
+    site = Site({"/a.jpg": (410, {}, b"gone")})
+    site.head_allowed, site.head_refusal = False, 501
+    with http_server(site) as port:
+        assert monitor.look(f"http://content.example:{port}/a.jpg") == (Outcome.REMOVED, 410, "")
+    assert [method for method, _path, _host in site.requests] == ["HEAD", "GET"]
+
+
+def test_a_location_on_an_answer_that_is_not_a_redirect_is_not_followed(hosting):
+    site = Site({"/a": (200, {"Location": "/elsewhere"}, b"")})
+    with http_server(site) as port:
+        assert monitor.look(f"http://content.example:{port}/a") == (Outcome.ONLINE, 200, "")
+    assert len(site.requests) == 1
+
+
+@pytest.mark.parametrize(
+    ("location", "detail"),
+    [
+        ("https:///no-host", "refused: the address has no host"),
+        ("http://content.example:99999/", "refused: the address has an invalid port"),
+    ],
+)
+def test_a_redirect_to_a_broken_address_is_refused_not_a_crash(hosting, location, detail):
+    site = Site({"/a": (302, {"Location": location}, b"")})
+    with http_server(site) as port:
+        assert monitor.look(f"http://content.example:{port}/a") == (Outcome.UNREACHABLE, None, detail)
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_a_server_that_never_answers_is_given_up_after_the_timeout(hosting, settings, scheme):
+    import socket
+    import time
+
+    settings.HOTLINE_MONITOR_TIMEOUT = 0.5
+    with socket.socket() as silent:  # accepts the connection, then says nothing
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        started = time.monotonic()
+        result = monitor.look(f"{scheme}://content.example:{silent.getsockname()[1]}/a")
+    assert result[:2] == (Outcome.UNREACHABLE, None) and result[2] in {"TimeoutError", "timeout"}
+    assert time.monotonic() - started < 5
+
+
+def test_webhooks_go_only_to_http_addresses_with_a_host(hosting):
+    for url, reason in [
+        ("ftp://content.example/hook", "only http and https addresses are called, not ftp"),
+        ("https:///hook", "the address has no host"),
+    ]:
+        with pytest.raises(safe_http.Refused) as refusal:
+            safe_http.post(url, b"{}", {})
+        assert str(refusal.value) == reason
+
+
+def test_a_check_is_stored_with_its_status_and_the_removal_recorded(hosting, assessed, analyst):
+    from reports.models import CaseEvent, ReportedUrl, Takedown
+
+    report = assessed("https://hosted-in-germany.example/a.jpg")
+    record = ReportedUrl.objects.get(report_links__report=report)
+    ReportedUrl.objects.filter(pk=record.pk).update(url="", takedown=Takedown.MONITORING)
+    assert not monitor.due().filter(pk=record.pk).exists()  # anonymised: nothing to check
+
+    site = Site({"/a.jpg": (451, {}, b"")})
+    with http_server(site) as port:
+        url = f"http://content.example:{port}/a.jpg"
+        ReportedUrl.objects.filter(pk=record.pk).update(url=url)
+        record.refresh_from_db()
+        result = monitor.check(record)
+    assert (result.outcome, result.http_status, result.detail) == (Outcome.REMOVED, 451, "")
+    assert (record.takedown, record.removed_at, record.last_checked_at) == (
+        Takedown.REMOVED,
+        result.checked_at,
+        result.checked_at,
+    )
+    event = CaseEvent.objects.get(report=report, kind="removed")
+    assert event.details == {"removed_at": result.checked_at.isoformat()}
+    stored = ReportedUrl.objects.get(pk=record.pk)
+    assert (stored.takedown, stored.removed_at) == (Takedown.REMOVED, result.checked_at)

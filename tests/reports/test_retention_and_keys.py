@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from reports.hotline import workflow
 from reports.hotline.retention import apply_retention
-from reports.models import CaseEvent, HotlineReport, IntakeReceipt, ReportedUrl
+from reports.models import AuditEntry, CaseEvent, HotlineReport, IntakeReceipt, ReportedUrl
 from tests.servers import clean_environment
 
 
@@ -233,7 +233,9 @@ def test_a_value_no_key_of_the_ring_opens_is_a_clear_error(make_report, settings
 
     report = make_report(reporter_email="lost@example.org", consent=True)
     settings.FIELD_ENCRYPTION_KEY = Fernet.generate_key().decode()  # the old key was dropped too early
-    with pytest.raises(ImproperlyConfigured, match="cannot be decrypted with any key in FIELD_ENCRYPTION_KEY"):
+    with pytest.raises(
+        ImproperlyConfigured, match=r"^A value cannot be decrypted with any key in FIELD_ENCRYPTION_KEY\.$"
+    ):
         HotlineReport.objects.get(pk=report.pk)
     with connection.cursor() as cursor:  # a value tampered with in the database is refused the same way
         cursor.execute(
@@ -259,3 +261,54 @@ def test_the_retention_task_runs_the_job_and_reports_its_counts(make_report, set
     assert result.return_value == {"reports": 1, "addresses": 1, "receipts": 0}
     report.refresh_from_db()
     assert report.reporter_email == "" and report.anonymised_at
+
+
+def test_one_run_counts_every_case_and_each_shared_address_once(make_report, settings):
+    settings.HOTLINE_RETENTION_DAYS = 30
+    now = timezone.now()
+    first = make_report("https://shared.example/a", reporter_email="a@example.org", consent=True, wants_feedback=True)
+    second = make_report("https://shared.example/a", "https://own.example/b")
+    reopened = make_report("https://reopened.example/c", reporter_email="r@example.org", consent=True)
+    for report in (first, second):
+        close(report, days_ago=40)
+    # Closed long ago, then reopened: open again, so nothing of it may go.
+    HotlineReport.objects.filter(pk=reopened.pk).update(status="in-assessment", closed_at=now - timedelta(days=40))
+    CaseEvent.objects.create(report=first, kind="closed", details={"note": "before reasons were recorded"})
+    old_receipt, fresh_receipt = (
+        IntakeReceipt.objects.create(namespace="api", key_hash=name * 64, request_hash="r", report=first,
+                                     status_token="t", created_at=now - age)
+        for name, age in (("a", timedelta(days=1, seconds=1)), ("b", timedelta(hours=23)))
+    )  # fmt: skip
+
+    result = apply_retention(now=now)
+
+    assert (result.reports, result.addresses, result.receipts) == (2, 2, 1)
+    assert list(IntakeReceipt.objects.values_list("pk", flat=True)) == [fresh_receipt.pk]
+    first.refresh_from_db()
+    assert (first.reporter_email, first.wants_feedback, first.consent_at, first.anonymised_at) == ("", False, None, now)
+    assert first.events.get(kind="anonymised").created_at == now
+    assert first.events.get(kind="closed", details__has_key="reason").details == {"reason": ""}
+    anonymised = AuditEntry.objects.filter(action="anonymise").order_by("object_id")
+    assert [(entry.object_id, entry.summary, entry.username) for entry in anonymised] == [
+        (str(first.pk), "retention", ""),
+        (str(second.pk), "retention", ""),
+    ]
+    reopened.refresh_from_db()
+    assert reopened.reporter_email == "r@example.org" and reopened.anonymised_at is None
+    assert old_receipt.pk not in IntakeReceipt.objects.values_list("pk", flat=True)
+
+
+def test_a_shorter_period_can_be_given_to_one_run(make_report, settings):
+    settings.HOTLINE_RETENTION_DAYS = 365
+    report = make_report(reporter_email="short@example.org", consent=True)
+    close(report, days_ago=11)
+    assert apply_retention(days=365).reports == 0
+    assert apply_retention(days=10).reports == 1
+
+
+def test_an_unset_key_setting_is_the_same_clear_error(make_report, settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    del settings.FIELD_ENCRYPTION_KEY
+    with pytest.raises(ImproperlyConfigured, match="^Set FIELD_ENCRYPTION_KEY"):
+        make_report(reporter_email="x@example.org", consent=True)

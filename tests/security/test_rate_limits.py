@@ -189,20 +189,77 @@ def test_rates_are_read_as_drf_reads_them(rate, parsed):
     assert limits.parse_rate(rate) == parsed
 
 
-def test_a_lease_serves_a_share_of_the_limit_and_never_more_than_the_limit(monkeypatch):
-    """A limit of 40 leases 2 requests a time (a twentieth): one counter round trip per two
-    requests, and exactly 40 allowed."""
-    added = []
-    original = limits._add
+def test_the_digest_is_a_keyed_hash_of_the_address(rf, settings):
+    import hashlib
+    import hmac
 
-    def counting(key, amount, timeout, usage):
-        added.append(amount)
-        return original(key, amount, timeout, usage)
+    settings.SECRET_KEY = "a-secret-of-this-test"
+    expected = hmac.new(b"a-secret-of-this-test", b"192.0.2.1", hashlib.sha256).hexdigest()[:32]
+    assert limits.client_digest(rf.get("/", REMOTE_ADDR="192.0.2.1")) == expected
+    request = rf.get("/")
+    del request.META["REMOTE_ADDR"]  # a server that passes none: one shared, still keyed, client
+    assert limits.client_digest(request) == hmac.new(b"a-secret-of-this-test", b"", hashlib.sha256).hexdigest()[:32]
 
-    monkeypatch.setattr(limits, "_add", counting)
-    allowed = [limits.hit("lease", "40/hour")[0] for _ in range(45)]
-    assert allowed == [True] * 40 + [False] * 5
-    assert added[:20] == [2] * 20 and len(added) == 25  # the refused ones still ask
+
+def test_a_throttle_reads_requests_that_never_met_the_partner_middleware(rf, settings):
+    from reports.api.throttling import HotlineStatusThrottle
+
+    settings.HOTLINE_STATUS_RATE_LIMIT = "1/hour"
+    throttle = HotlineStatusThrottle()
+    assert throttle.wait() is None  # nothing refused yet
+    request = rf.get("/", REMOTE_ADDR="192.0.2.9")
+    assert throttle.identity(request) == (f"client:{limits.client_digest(request)}", "1/hour")
+    assert [throttle.allow_request(request, None) for _ in range(2)] == [True, False]
+    assert throttle.wait() == 3570
+
+
+def test_an_empty_limit_turns_the_limit_off(client, settings):
+    settings.HOTLINE_STATUS_RATE_LIMIT = ""
+    assert {status_read(client, "192.0.2.1") for _ in range(5)} == {404}
+
+
+@pytest.mark.parametrize(("draw", "purged"), [(0.0099, True), (0.01, False), (0.5, False)])
+def test_one_database_count_in_a_hundred_deletes_the_expired_counters(monkeypatch, draw, purged):
+    import datetime
+
+    from django.utils import timezone
+
+    from cms.partners.models import RateCounter
+
+    RateCounter.objects.create(
+        key="sic:counter:old", value=3, expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    monkeypatch.setattr(limits.random, "random", lambda: draw)
+    limits.count("usage:1:2026-12-01")
+    assert RateCounter.objects.filter(key="sic:counter:old").exists() is not purged
+    assert limits.read(["usage:1:2026-12-01"]) == [1]
+
+
+def test_counters_are_read_back_from_redis(redis_cache):
+    limits.hit("read-back", "10/hour", usage_key="usage:7:2026-12-01")
+    limits.count("usage:7:2026-12-01")
+    assert limits.read(["usage:7:2026-12-01", "usage:8:2026-12-01"]) == [2, 0]
+    assert limits.read([]) == []
+
+
+def test_counters_are_read_from_the_database_while_redis_does_not_answer(settings, caplog):
+    from cms.partners.models import RateCounter
+
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": settings.REDIS_URL,
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient", "IGNORE_EXCEPTIONS": True},
+        }
+    }
+    limits.count("usage:9:2026-12-01")
+    assert RateCounter.objects.get(key=f"{settings.CACHE_KEY_PREFIX}:counter:usage:9:2026-12-01").value == 1
+    assert limits.read(["usage:9:2026-12-01"]) == [1]
+    assert [record.getMessage() for record in caplog.records if record.name == "cms.partners.limits"] == [
+        "Redis is not answering: rate limits are counted in the database meanwhile.",
+        "Redis is not answering: counters are read from the database meanwhile.",
+    ]
 
 
 class TestWithTheRealClock:
