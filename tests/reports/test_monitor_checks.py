@@ -174,7 +174,7 @@ def test_a_check_sends_only_what_it_must(hosting):
     with http_server(site) as port:
         monitor.look(f"http://user:secret@content.example:{port}/a.jpg?size=big&x=1")
         monitor.look(f"http://content.example:{port}")
-    (first, bare) = site.headers
+    first, _bare = site.headers
     assert site.requests[0] == ("HEAD", "/a.jpg?size=big&x=1", f"content.example:{port}")
     assert site.requests[1] == ("HEAD", "/", f"content.example:{port}")
     assert {name.lower(): value for name, value in first.items()} == {

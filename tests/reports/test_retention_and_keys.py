@@ -310,5 +310,5 @@ def test_an_unset_key_setting_is_the_same_clear_error(make_report, settings):
     from django.core.exceptions import ImproperlyConfigured
 
     del settings.FIELD_ENCRYPTION_KEY
-    with pytest.raises(ImproperlyConfigured, match="^Set FIELD_ENCRYPTION_KEY"):
+    with pytest.raises(ImproperlyConfigured, match=r"^Set FIELD_ENCRYPTION_KEY"):
         make_report(reporter_email="x@example.org", consent=True)
