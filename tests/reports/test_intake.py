@@ -252,3 +252,64 @@ def test_the_time_the_content_was_seen_is_kept(post_report, report_data):
     assert response.status_code == 201, response.content
     stored = HotlineReport.objects.get().source_details
     assert stored["service"] == "A network" and stored["seen_at"].startswith("2026-01-15")
+
+
+def test_everything_of_one_report_is_stored_at_one_time(post_report, report_data, monkeypatch):
+    """One instant for the report, its address, its link, its history and its receipt; the
+    defaults for what the reporter left out."""
+    import datetime
+
+    from django.utils import timezone
+
+    from reports.models import AuditEntry, ReportedUrlLink
+
+    instant = datetime.datetime(2026, 3, 4, 5, 6, 7, tzinfo=datetime.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: instant)
+    data = {key: value for key, value in report_data.items() if key not in ("description", "language")}
+    first = post_report(data, **{"Idempotency-Key": "all-at-once"})
+    assert first.status_code == 201
+    report = HotlineReport.objects.get()
+    assert (report.received_at, report.description, report.language) == (instant, "", "cs")
+    assert (report.reporter_email, report.wants_feedback, report.consent_at) == ("", False, None)
+    assert (report.channel, report.partner, report.status) == ("api", None, "received")
+    record = report.urls.get()
+    assert (record.url, record.host, record.first_reported_at) == (
+        "https://example.com/some/page",
+        "example.com",
+        instant,
+    )
+    link = ReportedUrlLink.objects.get()
+    assert (link.created_at, link.joined_existing) == (instant, False)
+    received = report.events.get()
+    assert (received.kind, received.created_at, received.details) == (
+        "received",
+        instant,
+        {"channel": "api", "addresses": 1},
+    )
+    assert IntakeReceipt.objects.get().created_at == instant
+    assert AuditEntry.objects.get(action="create").summary == "api"
+
+    second = post_report({**report_data, "urls": ["https://example.com/some/page"]})
+    joined = HotlineReport.objects.get(reference=second.json()["reference"])
+    event = joined.events.get(kind="joined")
+    assert (event.created_at, event.reported_url) == (instant, record)
+    assert ReportedUrlLink.objects.get(report=joined).joined_existing is True
+
+
+def test_a_retry_of_a_report_with_a_time_in_it_is_a_replay(post_report, report_data):
+    details = {"service": "A network", "seen_at": "2026-01-15T10:30:00+01:00"}
+    data = {**report_data, "source_type": "social-network", "source_details": details}
+    first = post_report(data, **{"Idempotency-Key": "with-a-time"})
+    again = post_report(data, **{"Idempotency-Key": "with-a-time"})
+    assert first.status_code == again.status_code == 201
+    assert again["Idempotent-Replayed"] == "true" and again.json() == first.json()
+
+
+def test_the_honeypot_answer_looks_like_a_real_receipt(post_report, report_data):
+    import re
+
+    decoy = post_report({**report_data, "homepage": "http://spam.example"}).json()
+    real = post_report(report_data).json()
+    assert sorted(decoy) == sorted(real) == ["reference", "status", "status_token"]
+    assert re.fullmatch(r"HL-\d{4}-\d{6}", decoy["reference"])
+    assert len(decoy["status_token"]) == len(real["status_token"]) == 32
