@@ -92,8 +92,10 @@ def test_a_burst_of_fifty_gets_exactly_the_limit_through_redis(redis_cache):
     assert len(allowed) == 50 and allowed.count(True) == 10
 
 
-def test_limits_hold_in_the_database_while_redis_does_not_answer(settings):
-    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
+@pytest.fixture
+def redis_away(settings):
+    """Redis configured, nothing listening: the cache fails open, the limiter uses the database."""
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
     settings.CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -101,6 +103,9 @@ def test_limits_hold_in_the_database_while_redis_does_not_answer(settings):
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient", "IGNORE_EXCEPTIONS": True},
         }
     }
+
+
+def test_limits_hold_in_the_database_while_redis_does_not_answer(redis_away):
     assert [limits.hit("redis-down", "2/hour")[0] for _ in range(3)] == [True, True, False]
 
 
@@ -242,17 +247,9 @@ def test_counters_are_read_back_from_redis(redis_cache):
     assert limits.read([]) == []
 
 
-def test_counters_are_read_from_the_database_while_redis_does_not_answer(settings, caplog):
+def test_counters_are_read_from_the_database_while_redis_does_not_answer(redis_away, settings, caplog):
     from cms.partners.models import RateCounter
 
-    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": settings.REDIS_URL,
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient", "IGNORE_EXCEPTIONS": True},
-        }
-    }
     limits.count("usage:9:2026-12-01")
     assert RateCounter.objects.get(key=f"{settings.CACHE_KEY_PREFIX}:counter:usage:9:2026-12-01").value == 1
     assert limits.read(["usage:9:2026-12-01"]) == [1]

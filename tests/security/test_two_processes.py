@@ -30,15 +30,14 @@ def get(base, path, **headers):
         return error.code, dict(error.headers), error.read()
 
 
+def partner_command(env, *args):
+    """``manage.py partner …`` in the servers' environment; its output."""
+    command = [sys.executable, "manage.py", "partner", *args]
+    return subprocess.run(command, cwd=PROJECT, env=env, check=True, capture_output=True, text=True).stdout  # noqa: S603
+
+
 def issue_partner_key(env):
-    output = subprocess.run(
-        [sys.executable, "manage.py", "partner", "add", "Gymnázium Příklad", "--contact", "it@gymnazium.example"],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    output = partner_command(env, "add", "Gymnázium Příklad", "--contact", "it@gymnazium.example")
     return re.search(r"API key \(shown only now, store it safely\): (\S+)", output).group(1)
 
 
@@ -87,14 +86,7 @@ def test_a_partners_requests_through_both_processes_are_counted_in_redis(servers
     for base in [first, second, second, first, second]:
         assert get(base, "/api/v1/taxonomy/resource-types/", **headers)[0] == 200
     assert list(keys.counters(":counter:usage:").values()) == [5]
-    usage = subprocess.run(
-        [sys.executable, "manage.py", "partner", "usage"],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    usage = partner_command(env, "usage")  # copies the counters into the database
     assert usage.strip().endswith("\t5") and usage.startswith("Gymnázium Příklad\t")
 
 
