@@ -171,3 +171,80 @@ def test_the_body_memo_stays_within_its_size(client, demo, monkeypatch):
     large = client.get("/api/v1/resources/", {"page_size": 50})
     assert len(large.content) > limit and caching.memo.body_bytes <= limit
     assert all(len(content) <= limit for _etag, content in caching.memo.bodies.values())
+
+
+class TestProcessMemo:
+    """The memo's bounds, exactly: a body of the limit's size is kept, one byte more is not;
+    the table of ETags starts again when full."""
+
+    @pytest.fixture
+    def memo(self, monkeypatch):
+        from cms.api import caching
+
+        memo = caching._ProcessMemo()
+        monkeypatch.setattr(memo, "max_body_bytes", 10)
+        monkeypatch.setattr(memo, "max_etags", 2)
+        memo.saw_version("v1")
+        return memo
+
+    def test_bodies_up_to_the_limit_are_kept(self, memo):
+        memo.saw_body("a", "v1", '"a"', b"x" * 10)
+        assert memo.body("a", '"a"') == b"x" * 10 and memo.body_bytes == 10
+        memo.saw_body("b", "v1", '"b"', b"y" * 11)  # larger than the limit on its own: not kept
+        assert memo.body("b", '"b"') is None and memo.body_bytes == 10
+
+    def test_a_full_memo_starts_again_and_counts_from_zero(self, memo):
+        memo.saw_body("a", "v1", '"a"', b"x" * 6)
+        memo.saw_body("b", "v1", '"b"', b"y" * 4)  # exactly full
+        assert (memo.body("a", '"a"'), memo.body_bytes) == (b"x" * 6, 10)
+        memo.saw_body("c", "v1", '"c"', b"z" * 3)
+        assert memo.bodies == {"c": ('"c"', b"z" * 3)} and memo.body_bytes == 3
+
+    def test_a_body_is_given_only_for_its_own_etag_and_version(self, memo):
+        memo.saw_body("a", "v1", '"a"', b"x")
+        assert memo.body("a", '"other"') is None and memo.body("missing", '"a"') is None
+        memo.saw_body("b", "v0", '"b"', b"old")  # built under an older version: not kept
+        assert memo.body("b", '"b"') is None
+
+    def test_the_etag_table_starts_again_when_full(self, memo):
+        for key in ("a", "b", "c"):
+            memo.saw_etag(key, "v1", f'"{key}"')
+        assert memo.etags == {"c": '"c"'}
+        memo.saw_version("v2")
+        assert memo.etags == {} and memo.bodies == {}
+
+
+def test_a_lost_content_version_starts_again_from_the_clock(redis_cache):
+    import time
+
+    from django.core.cache import cache
+
+    from cms.api import caching
+
+    cache.delete(caching.VERSION_KEY)
+    before = time.time_ns() // 1000
+    caching.bump_content_version()
+    version = cache.get(caching.VERSION_KEY)
+    assert isinstance(version, int) and before <= version <= time.time_ns() // 1000
+    assert cache.ttl(caching.VERSION_KEY) is None  # kept until the next bump, never expiring
+    caching.bump_content_version()
+    assert cache.get(caching.VERSION_KEY) == version + 1
+
+
+@pytest.mark.parametrize("order", ["first", "last"])
+def test_if_none_match_with_several_etags_matches_any_of_them(client, demo, order):
+    etag = client.get(URL)["ETag"]
+    tags = [etag, '"someone-else"'] if order == "first" else ['"someone-else"', f"W/{etag}"]
+    response = client.get(URL, HTTP_IF_NONE_MATCH=", ".join(tags))
+    assert response.status_code == 304 and response["ETag"] == etag
+    assert client.get(URL, HTTP_IF_NONE_MATCH='"someone-else"').status_code == 200
+    assert client.get(URL, HTTP_IF_NONE_MATCH="*").status_code == 304
+
+
+def test_a_cached_answer_varies_by_language_and_says_so(client, demo):
+    first = client.get(URL)
+    again = client.get(URL)
+    assert again["Vary"] == first["Vary"] and "Accept-Language" in [v.strip() for v in again["Vary"].split(",")]
+    assert again["Cache-Control"] == "public, max-age=60, stale-while-revalidate=300"
+    english = client.get(URL, HTTP_ACCEPT_LANGUAGE="en")
+    assert english["ETag"] != first["ETag"]
