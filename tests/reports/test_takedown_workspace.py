@@ -3,14 +3,16 @@ removal in the admin; the partner hotline directory is kept there too."""
 
 import json
 
+import pytest
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reports.hotline import takedown_actions, workflow
 from reports.models import AuditEntry, Forward, Notice, PartnerHotline, ReportedUrl, Takedown
 
-from .conftest import case_url, post_action, shown_messages
+from .conftest import ASSESSMENT, case_url, post_action, shown_messages
 from .local_network import Site, http_server
 
 
@@ -112,3 +114,28 @@ def test_analysts_keep_the_partner_hotline_directory_and_editors_cannot(as_user,
     client.force_login(editor)
     assert client.get("/admin/partner_hotlines/").status_code in (302, 403)
     assert "/admin/partner_hotlines/" not in client.get("/admin/").content.decode()
+
+
+def test_takedown_actions_refuse_what_does_not_apply_and_say_why(as_user, analyst, assessed, make_report):
+    report = assessed("https://hosted-in-germany.example/a.jpg", category="other-illegal")
+    client = as_user(analyst)
+    record = record_of(report)
+    response = post_action(client, report, "check", reported_url=record.pk)
+    assert shown_messages(response) == [_("Only addresses a notice went out for are checked.")]
+    response = post_action(client, report, "notice", reported_urls=[record.pk], explanation="  ")
+    assert shown_messages(response) == [
+        _("For other illegal content, explain why it is illegal and name the legal provision.")
+    ]
+    mixed = make_report("https://illegal.example/1", "https://not-assessed.example/2")
+    first, second = ReportedUrl.objects.filter(report_links__report=mixed).order_by("pk")
+    mixed.refresh_from_db()
+    workflow.assess(mixed, first, analyst, mixed.version, ASSESSMENT)
+    # The form offers only the illegal addresses; the action checks again (defence in depth).
+    data = {"version": mixed.version, "reported_urls": [first.pk, second.pk], "explanation": ""}
+    with pytest.raises(takedown_actions.NotAllowed) as refusal:
+        takedown_actions._notice(mixed, data, analyst)
+    assert str(refusal.value) == _("Notices go only for addresses of this case assessed as illegal.")
+    ReportedUrl.objects.filter(pk=record.pk).update(url="")
+    response = post_action(client, report, "trace", reported_url=record.pk)
+    assert shown_messages(response) == [_("The address was removed by retention.")]
+    assert not Notice.objects.exists()

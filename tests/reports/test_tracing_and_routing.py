@@ -177,3 +177,47 @@ def test_a_forward_from_an_old_version_of_the_case_is_refused(assessed, analyst)
     with pytest.raises(workflow.StaleCase):
         routing.forward(report, address(report), analyst, report.version - 1, Forward.Recipient.POLICE, "Policie ČR")
     assert not Forward.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("answer", "email"),
+    [
+        ({"entities": [{"roles": ["abuse"], "vcardArray": ["vcard", [["email", {}, "text", "a@rir.example"]]]}]}, "a@rir.example"),
+        ({"entities": ["not an entity", {"roles": ["abuse"], "vcardArray": "broken"}]}, ""),
+        ({"entities": [{"roles": ["abuse"], "vcardArray": ["vcard", [["tel", {}, "text", "+420"], ["email"]]]}]}, ""),
+        ({"entities": [{"roles": ["registrant"], "entities": [{"roles": ["abuse"], "vcardArray": ["vcard", [["email", {}, "text", "n@rir.example"]]]}]}]}, "n@rir.example"),
+        (["a list, not an object"], ""),
+    ],
+)  # fmt: skip
+def test_rdap_answers_of_every_shape_give_an_address_or_nothing(settings, answer, email):
+    import json as json_module
+
+    from reports.hotline import rdap
+
+    from .local_network import Site, http_server
+
+    site = Site({"/ip/192.0.2.1": (200, {"Content-Type": "application/rdap+json"}, json_module.dumps(answer).encode())})
+    with http_server(site) as port:
+        settings.HOTLINE_RDAP_URL = f"http://127.0.0.1:{port}/"
+        assert rdap.abuse_contact("192.0.2.1") == email
+    settings.HOTLINE_RDAP_URL = ""
+    assert rdap.abuse_contact("192.0.2.1") == ""  # no service named: nothing asked
+
+
+@pytest.mark.parametrize(
+    ("item", "host", "port"),
+    [("192.0.2.53", "192.0.2.53", 53), ("192.0.2.53:5353", "192.0.2.53", 5353), ("[2001:db8::53]:5353", "2001:db8::53", 5353), ("[2001:db8::53]", "2001:db8::53", 53), ("2001:db8::53", "2001:db8::53", 53)],
+)  # fmt: skip
+def test_name_servers_are_read_with_or_without_a_port(item, host, port):
+    from reports.hotline.resolver import _nameserver
+
+    server = _nameserver(item)
+    assert (server.address, server.port) == (host, port)
+
+
+def test_without_configured_name_servers_the_systems_are_used(settings):
+    from reports.hotline import resolver
+
+    settings.HOTLINE_DNS_RESOLVERS = []
+    assert resolver.describe_resolvers() == "system"
+    assert resolver._resolver().nameservers  # read from the system's configuration

@@ -143,3 +143,25 @@ def test_a_lost_second_factor_is_reset_by_command(client, analyst, enrolled):
     assert AuditEntry.objects.filter(action="sign-in", object_id="analyst", summary="second factor reset").exists()
     sign_in(client, "analyst")
     assert client.get("/admin/hotline/")["Location"].startswith("/admin/two-factor/setup/")
+
+
+@pytest.mark.parametrize("path", ["/admin/two-factor/setup/", "/admin/two-factor/verify/"])
+def test_the_two_factor_screens_send_a_stranger_to_sign_in(client, path):
+    response = client.get(path)
+    assert response.status_code == 302 and response["Location"] == "/admin/login/"
+
+
+def test_recovery_codes_are_renewed_only_after_the_second_step(client, analyst, enrolled):
+    from django.contrib.messages import get_messages
+
+    sign_in(client, "analyst")
+    refused = client.post("/admin/two-factor/recovery-codes/")
+    assert refused.status_code == 302 and refused["Location"] == "/admin/two-factor/verify/"
+    used = client.post("/admin/two-factor/verify/", {"code": "recover 1"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert used.status_code == 302
+    assert [str(message) for message in get_messages(used.wsgi_request)] == [
+        "You used a recovery code; each works once. Renew them when you can."
+    ]
+    renewed = client.post("/admin/two-factor/recovery-codes/")
+    assert renewed.status_code == 200 and len(renewed.context["codes"]) == 10
+    assert not StaticToken.objects.filter(token="recover1").exists()
