@@ -179,16 +179,20 @@ def test_a_forward_from_an_old_version_of_the_case_is_refused(assessed, analyst)
     assert not Forward.objects.exists()
 
 
+def _abuse(email, role="abuse"):
+    return {"roles": [role], "vcardArray": ["vcard", [["email", {}, "text", email]]]}
+
+
 @pytest.mark.parametrize(
     ("answer", "email"),
     [
-        ({"entities": [{"roles": ["abuse"], "vcardArray": ["vcard", [["email", {}, "text", "a@rir.example"]]]}]}, "a@rir.example"),
+        ({"entities": [_abuse("a@rir.example")]}, "a@rir.example"),
         ({"entities": ["not an entity", {"roles": ["abuse"], "vcardArray": "broken"}]}, ""),
         ({"entities": [{"roles": ["abuse"], "vcardArray": ["vcard", [["tel", {}, "text", "+420"], ["email"]]]}]}, ""),
-        ({"entities": [{"roles": ["registrant"], "entities": [{"roles": ["abuse"], "vcardArray": ["vcard", [["email", {}, "text", "n@rir.example"]]]}]}]}, "n@rir.example"),
+        ({"entities": [{"roles": ["registrant"], "entities": [_abuse("n@rir.example")]}]}, "n@rir.example"),
         (["a list, not an object"], ""),
     ],
-)  # fmt: skip
+)
 def test_rdap_answers_of_every_shape_give_an_address_or_nothing(settings, answer, email):
     import json as json_module
 
@@ -206,8 +210,14 @@ def test_rdap_answers_of_every_shape_give_an_address_or_nothing(settings, answer
 
 @pytest.mark.parametrize(
     ("item", "host", "port"),
-    [("192.0.2.53", "192.0.2.53", 53), ("192.0.2.53:5353", "192.0.2.53", 5353), ("[2001:db8::53]:5353", "2001:db8::53", 5353), ("[2001:db8::53]", "2001:db8::53", 53), ("2001:db8::53", "2001:db8::53", 53)],
-)  # fmt: skip
+    [
+        ("192.0.2.53", "192.0.2.53", 53),
+        ("192.0.2.53:5353", "192.0.2.53", 5353),
+        ("[2001:db8::53]:5353", "2001:db8::53", 5353),
+        ("[2001:db8::53]", "2001:db8::53", 53),
+        ("2001:db8::53", "2001:db8::53", 53),
+    ],
+)
 def test_name_servers_are_read_with_or_without_a_port(item, host, port):
     from reports.hotline.resolver import _nameserver
 
