@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -69,7 +69,8 @@ def due(now=None):
         ReportedUrl.objects.filter(takedown=Takedown.MONITORING)
         .exclude(url="")
         .filter(Q(last_checked_at__isnull=True) | Q(last_checked_at__lte=checked_before))
-        .order_by("last_checked_at", "pk")
+        # Never checked first on both databases (PostgreSQL sorts NULL last by default).
+        .order_by(F("last_checked_at").asc(nulls_first=True), "pk")
     )
 
 

@@ -327,8 +327,8 @@ def test_only_active_subscriptions_of_active_partners_get_deliveries(partner):
 
 
 def test_a_run_goes_on_past_a_disabled_subscription_in_the_order_deliveries_fell_due(partner, settings):
-    """Due first, tried first; a subscription disabled on the way is skipped, the others
-    are still delivered, and the counts are of this run."""
+    """Due first, tried first (not in the order they were made); a subscription disabled on
+    the way is skipped, the others are still delivered, and the counts are of this run."""
     settings.WEBHOOK_DISABLE_AFTER = 1
     failing, working = Receiver(statuses=[500] * 5), Receiver()
     with webhook_receiver(failing) as failing_url, webhook_receiver(working) as working_url:
@@ -336,13 +336,13 @@ def test_a_run_goes_on_past_a_disabled_subscription_in_the_order_deliveries_fell
         webhooks.queue_event("resource.published", {"event": "resource.published", "data": {"n": 1}})
         webhooks.queue_event("resource.published", {"event": "resource.published", "data": {"n": 2}})
         now = timezone.now()
-        for index, delivery in enumerate(WebhookDelivery.objects.order_by("-pk")):
-            WebhookDelivery.objects.filter(pk=delivery.pk).update(
-                next_attempt_at=now - timezone.timedelta(minutes=index)
-            )
+        minutes_ago = {(broken.pk, 2): 10, (healthy.pk, 2): 9, (broken.pk, 1): 8, (healthy.pk, 1): 7}
+        for delivery in WebhookDelivery.objects.all():
+            ago = minutes_ago[(delivery.subscription_id, delivery.payload["data"]["n"])]
+            WebhookDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=now - timezone.timedelta(minutes=ago))
         assert webhooks.deliver_due() == (2, 1)
         assert webhooks.deliver_due() == (0, 0)  # delivered and failed ones are not tried again
-    assert [payload["data"]["n"] for _event, payload, _valid in working.received] == [1, 2]
+    assert [payload["data"]["n"] for _event, payload, _valid in working.received] == [2, 1]
     assert len(failing.received) == 1
     states = dict(WebhookDelivery.objects.filter(subscription=broken).values_list("payload__data__n", "state"))
     assert states == {1: "failed", 2: "failed"}
@@ -354,6 +354,42 @@ def test_a_run_goes_on_past_a_disabled_subscription_in_the_order_deliveries_fell
         f"Doručení na {failing_url} selhalo 1× za sebou, proto byl odběr vypnut. "
         "Až bude adresa znovu odpovídat stavem 2xx, požádejte centrum o jeho zapnutí."
     )
+
+
+def test_disabling_fails_only_the_pending_deliveries_of_that_subscription(partner, settings):
+    settings.WEBHOOK_DISABLE_AFTER = 1
+    receiver = Receiver(statuses=[200, 500])
+    with webhook_receiver(receiver) as url:
+        subscribe(partner, url)
+        webhooks.queue_event("resource.published", {"event": "resource.published", "data": {"n": 1}})
+        assert webhooks.deliver_due() == (1, 0)
+        webhooks.queue_event("resource.published", {"event": "resource.published", "data": {"n": 2}})
+        webhooks.queue_event("resource.published", {"event": "resource.published", "data": {"n": 3}})
+        assert webhooks.deliver_due() == (0, 1)
+    states = dict(WebhookDelivery.objects.values_list("payload__data__n", "state"))
+    assert states == {1: "delivered", 2: "failed", 3: "failed"}
+
+
+def test_a_subscription_switched_off_by_the_centre_gets_nothing(partner):
+    receiver = Receiver()
+    with webhook_receiver(receiver) as url:
+        subscription = subscribe(partner, url)
+        (delivery,) = webhooks.queue_event("resource.published", {"event": "resource.published", "data": {}})
+        WebhookSubscription.objects.filter(pk=subscription.pk).update(active=False)
+        assert webhooks.deliver_due() == (0, 0)
+        assert webhooks.deliver.call(delivery.pk) is None
+    assert receiver.received == []
+    assert WebhookDelivery.objects.get().state == "pending"  # kept, should it be switched on again
+
+
+def test_every_failure_of_a_run_is_counted(partner, settings):
+    settings.WEBHOOK_DISABLE_AFTER = 100
+    first, second = Receiver(statuses=[500]), Receiver(statuses=[503])
+    with webhook_receiver(first) as first_url, webhook_receiver(second) as second_url:
+        subscribe(partner, first_url)
+        subscribe(partner, second_url)
+        webhooks.queue_event("resource.published", {"event": "resource.published", "data": {}})
+        assert webhooks.deliver_due() == (0, 2)
 
 
 def test_a_long_refusal_is_kept_to_300_characters(partner, settings):

@@ -263,3 +263,45 @@ def test_a_check_is_stored_with_its_status_and_the_removal_recorded(hosting, ass
     assert event.details == {"removed_at": result.checked_at.isoformat()}
     stored = ReportedUrl.objects.get(pk=record.pk)
     assert (stored.takedown, stored.removed_at) == (Takedown.REMOVED, result.checked_at)
+
+
+def _monitored(report, url, checked_hours_ago=None):
+    from django.utils import timezone
+
+    from reports.models import ReportedUrl, Takedown
+
+    record = ReportedUrl.objects.get(report_links__report=report)
+    checked = timezone.now() - timezone.timedelta(hours=checked_hours_ago) if checked_hours_ago is not None else None
+    ReportedUrl.objects.filter(pk=record.pk).update(
+        url=url, takedown=Takedown.MONITORING, last_checked_at=checked, last_notice_at=timezone.now()
+    )
+    return record.pk
+
+
+def test_the_addresses_due_longest_unchecked_first(make_report, settings):
+    settings.HOTLINE_MONITOR_INTERVAL_MINUTES = 60
+    older = _monitored(make_report("https://a.example/1"), "https://a.example/1", checked_hours_ago=2)
+    never = _monitored(make_report("https://b.example/2"), "https://b.example/2")
+    oldest = _monitored(make_report("https://c.example/3"), "https://c.example/3", checked_hours_ago=3)
+    _monitored(make_report("https://d.example/4"), "https://d.example/4", checked_hours_ago=0)  # not due yet
+    _monitored(make_report("https://e.example/5"), "")  # anonymised: never checked again
+    assert list(monitor.due().values_list("pk", flat=True)) == [never, oldest, older]
+
+
+def test_a_run_counts_every_outcome_and_checks_everything_when_asked(hosting, make_report, analyst):
+    from reports.models import AuditEntry
+
+    site = Site({"/on1": (200, {}, b""), "/on2": (204, {}, b""), "/gone": (451, {}, b""), "/err": (500, {}, b"")})
+    with http_server(site) as port:
+        base = f"http://content.example:{port}"
+        for path in ("on1", "on2", "gone", "err"):
+            _monitored(make_report(f"https://x.example/{path}"), f"{base}/{path}")
+        _monitored(make_report("https://x.example/anonymised"), "")
+        summary = monitor.run_monitor(everything=True)
+    assert summary.checked == {"online": 2, "removed": 1, "unreachable": 1}
+    assert (summary.reminders, summary.retried) == (0, 0)
+    assert sorted(path for _method, path, _host in site.requests) == ["/err", "/gone", "/on1", "/on2"]
+    assert list(TakedownCheck.objects.filter(outcome="unreachable").values_list("http_status", "detail")) == [
+        (500, "HTTP 500")
+    ]
+    assert AuditEntry.objects.filter(summary="content removed").count() == 1

@@ -266,7 +266,14 @@ def test_the_retention_task_runs_the_job_and_reports_its_counts(make_report, set
 def test_one_run_counts_every_case_and_each_shared_address_once(make_report, settings):
     settings.HOTLINE_RETENTION_DAYS = 30
     now = timezone.now()
-    first = make_report("https://shared.example/a", reporter_email="a@example.org", consent=True, wants_feedback=True)
+    first = make_report(
+        "https://shared.example/a",
+        reporter_email="a@example.org",
+        consent=True,
+        wants_feedback=True,
+        source_type="social-network",
+        source_details={"service": "A network", "profile": "someone"},
+    )
     second = make_report("https://shared.example/a", "https://own.example/b")
     reopened = make_report("https://reopened.example/c", reporter_email="r@example.org", consent=True)
     for report in (first, second):
@@ -286,6 +293,7 @@ def test_one_run_counts_every_case_and_each_shared_address_once(make_report, set
     assert list(IntakeReceipt.objects.values_list("pk", flat=True)) == [fresh_receipt.pk]
     first.refresh_from_db()
     assert (first.reporter_email, first.wants_feedback, first.consent_at, first.anonymised_at) == ("", False, None, now)
+    assert first.source_details == {} and first.source_type == "social-network"
     assert first.events.get(kind="anonymised").created_at == now
     assert first.events.get(kind="closed", details__has_key="reason").details == {"reason": ""}
     anonymised = AuditEntry.objects.filter(action="anonymise").order_by("object_id")

@@ -253,3 +253,22 @@ def test_the_assessment_form_preselects_no_verdict(db):
         assert form.fields[name].choices[0] == ("", "—")
     refused = AssessForm(data={"version": 1, "reported_url": 1, "content_type": "image", "site_type": "forum"})
     assert not refused.is_valid() and "classification" in refused.errors
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://bad.example/a.jpg", "hxxps://bad[.]example/a.jpg"),
+        ("http://bad.example/", "hxxp://bad[.]example/"),
+        ("https://bad.example", "hxxps://bad[.]example"),
+        (
+            "https://bad.example/go?to=https://other.example/x.y",
+            "hxxps://bad[.]example/go?to=https://other.example/x.y",
+        ),
+        ("https://a.b.example/p/q/r.html", "hxxps://a[.]b[.]example/p/q/r.html"),
+    ],
+)
+def test_addresses_are_shown_defanged_host_first(url, shown):
+    from reports.hotline.reported_urls import defang
+
+    assert defang(url) == shown
