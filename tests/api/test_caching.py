@@ -248,3 +248,31 @@ def test_a_cached_answer_varies_by_language_and_says_so(client, demo):
     assert again["Cache-Control"] == "public, max-age=60, stale-while-revalidate=300"
     english = client.get(URL, HTTP_ACCEPT_LANGUAGE="en")
     assert english["ETag"] != first["ETag"]
+
+
+def test_the_first_content_version_comes_from_the_clock_and_never_expires(redis_cache):
+    import time
+
+    from django.core.cache import cache
+
+    from cms.api import caching
+
+    before = time.time_ns() // 1000
+    version = caching.content_version()
+    assert isinstance(version, int) and before <= version <= time.time_ns() // 1000
+    assert cache.get(caching.VERSION_KEY) == version and cache.ttl(caching.VERSION_KEY) is None
+    assert caching.content_version() == version  # read, not made again
+
+
+def test_without_a_shared_cache_every_answer_gets_a_version_of_its_own(settings):
+    from cms.api import caching
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient", "IGNORE_EXCEPTIONS": True},
+        }
+    }
+    first, second = caching.content_version(), caching.content_version()
+    assert first.startswith("unshared-") and second.startswith("unshared-") and first != second

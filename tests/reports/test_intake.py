@@ -241,9 +241,50 @@ def test_a_concurrent_report_of_the_same_new_address_is_retried_not_a_500(post_r
         return real_attach(*args)
 
     monkeypatch.setattr(intake, "_attach_url", attach_losing_the_first_race)
-    response = post_report(report_data)
+    response = post_report(report_data, **{"Idempotency-Key": "lost-a-race"})
     assert response.status_code == 201 and len(attempts) == 2
     assert HotlineReport.objects.count() == 1 and ReportedUrl.objects.get().reports.count() == 1
+    # The second attempt keeps the key: a retry of the request is answered with this report.
+    receipt = IntakeReceipt.objects.get()
+    assert (receipt.namespace, receipt.report.reference) == ("api", response.json()["reference"])
+    again = post_report(report_data, **{"Idempotency-Key": "lost-a-race"})
+    assert again.json() == response.json() and HotlineReport.objects.count() == 1
+
+
+def test_a_platform_that_loses_a_race_keeps_its_report(client, report_data, monkeypatch):
+    from django.db import IntegrityError
+
+    from cms.partners.keys import issue_key
+    from cms.partners.models import Partner
+    from reports.hotline import intake
+
+    partner = Partner.objects.create(name="Platform", kind="industry", contact_email="", origins="")
+    _record, key = issue_key(partner, ["reports:submit"])
+    real_attach, attempts = intake._attach_url, []
+
+    def attach_losing_the_first_race(*args):
+        attempts.append(args[1])
+        if len(attempts) == 1:
+            raise IntegrityError("UNIQUE constraint failed: reports_one_open_record_per_url")
+        return real_attach(*args)
+
+    monkeypatch.setattr(intake, "_attach_url", attach_losing_the_first_race)
+    response = client.post(
+        "/api/v1/reports/hotline/",
+        report_data,
+        content_type="application/json",
+        headers={"Authorization": f"Api-Key {key}", "Idempotency-Key": "platform-race"},
+    )
+    assert response.status_code == 201
+    report = HotlineReport.objects.get()
+    assert (report.partner, report.channel) == (partner, "partner")
+    assert IntakeReceipt.objects.get().namespace == f"partner:{partner.pk}"
+
+
+def test_what_the_reporter_wrote_is_kept_as_written(post_report, report_data):
+    response = post_report({**report_data, "description": "Viděl jsem to na fóru.", "language": "en"})
+    report = HotlineReport.objects.get(reference=response.json()["reference"])
+    assert (report.description, report.language) == ("Viděl jsem to na fóru.", "en")
 
 
 def test_the_time_the_content_was_seen_is_kept(post_report, report_data):

@@ -233,6 +233,7 @@ def test_webhooks_go_only_to_http_addresses_with_a_host(hosting):
     for url, reason in [
         ("ftp://content.example/hook", "only http and https addresses are called, not ftp"),
         ("https:///hook", "the address has no host"),
+        ("//content.example/hook", "only http and https addresses are called, not this"),
     ]:
         with pytest.raises(safe_http.Refused) as refusal:
             safe_http.post(url, b"{}", {})
