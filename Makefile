@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev demo serve test test-postgres coverage mutation fault audit lint format messages check-messages clean
+.PHONY: help install install-dev demo serve test test-postgres coverage mutation mutation-survivors fault audit lint format messages check-messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -79,6 +79,14 @@ mutation: install-dev ## Mutation testing of the sensitive modules; fails below 
 	$(BIN)/python -m tests.mutation_report --minimum 90
 	SIC_TEST_DB_TEMPLATE=$(MUTATION_DB)/schema.sqlite3 SIC_TEST_DEMO_TEMPLATE=$(MUTATION_DB)/demo.sqlite3 \
 		$(BIN)/python -m tests.review_mutants
+
+# After improving the tests: run the mutants not yet killed again (mutmut keeps the others'
+# results), on the databases the last `make mutation` built.
+mutation-survivors: install-dev ## Retest the mutants `make mutation` left alive
+	SIC_TEST_DB_TEMPLATE=$(MUTATION_DB)/schema.sqlite3 SIC_TEST_DEMO_TEMPLATE=$(MUTATION_DB)/demo.sqlite3 \
+		$(BIN)/mutmut run --max-children $${MUTATION_JOBS:-2} $$($(BIN)/python -m tests.mutation_report --survivors) \
+		>mutants-run.log 2>&1 || (tail -n 40 mutants-run.log; exit 1)
+	$(BIN)/python -m tests.mutation_report --minimum 90
 
 fault: install-dev ## Restart PostgreSQL and stop Redis under load (gunicorn, production settings); needs both running
 	FAULT_TESTS=1 DATABASE_URL=$${TEST_DATABASE_URL:-postgres://root@127.0.0.1:5432/sic} $(BIN)/pytest -m fault tests/fault -p no:cacheprovider -s $(PYTEST_ARGS)

@@ -3,7 +3,7 @@
 A mutant counts as killed when a test failed (or timed out) with it in place. A mutant no
 test reaches counts against the score like a survivor: both are rules nothing pins.
 
-Usage: python -m tests.mutation_report [--minimum 90] [--markdown]
+Usage: python -m tests.mutation_report [--minimum 90] [--markdown | --survivors]
 Exits 1 when the score is below the minimum.
 """
 
@@ -40,8 +40,13 @@ def main(argv=None):
     parser.add_argument("--directory", default="mutants")
     parser.add_argument("--minimum", type=float, default=90.0, help="the lowest acceptable score, in per cent")
     parser.add_argument("--markdown", action="store_true", help="a table for docs/testing.md")
+    parser.add_argument("--survivors", action="store_true", help="only the names of the mutants not killed")
     options = parser.parse_args(argv)
     found = results(options.directory)
+    if options.survivors:
+        for mutants in found.values():
+            print("\n".join(name for name, status in mutants.items() if status not in KILLED))
+        return 0
     if not found:
         print(f"No mutmut results in {options.directory}/: run `make mutation` first.")
         return 1
