@@ -56,8 +56,8 @@ test-postgres: install-dev ## Run the test suite on the local PostgreSQL
 
 # Branch and line coverage of the whole suite (run by CI on PostgreSQL, with the browser
 # and fuzz suites), failing below the floors this project has reached (docs/testing.md).
-COVERAGE_BRANCH_FLOOR := 88
-COVERAGE_LINE_FLOOR := 95
+COVERAGE_BRANCH_FLOOR := 90
+COVERAGE_LINE_FLOOR := 96
 coverage: install-dev ## Run the suite with branch coverage; fails below the floors (set DATABASE_URL for PostgreSQL)
 	rm -f .coverage coverage.json
 	$(BIN)/pytest --cov --cov-report=term --cov-report=json:coverage.json $(PYTEST_ARGS)
@@ -103,8 +103,8 @@ format: install-dev ## Format and fix with ruff
 	$(BIN)/ruff format .
 
 messages: install-dev ## Update and compile the cs/en gettext catalogues
-	$(MANAGE) makemessages --locale cs --locale en --ignore '.venv/*' --ignore 'tests/*' --ignore 'benchmarks/*' --no-obsolete
-	$(MANAGE) compilemessages --ignore '.venv/*'
+	$(MANAGE) makemessages --locale cs --locale en --ignore '.venv/*' --ignore 'tests/*' --ignore 'benchmarks/*' --ignore 'mutants/*' --no-obsolete
+	$(MANAGE) compilemessages --ignore '.venv/*' --ignore 'mutants/*'
 
 check-messages: install-dev ## Fail if the cs catalogue misses a translation or does not compile
 	$(BIN)/python -m cms.check_catalogue locale/cs/LC_MESSAGES/django.po

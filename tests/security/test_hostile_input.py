@@ -272,3 +272,19 @@ def test_addresses_are_shown_defanged_host_first(url, shown):
     from reports.hotline.reported_urls import defang
 
     assert defang(url) == shown
+
+
+def test_an_address_of_exactly_the_maximum_length_is_taken(settings):
+    from django.utils import translation
+
+    from reports.hotline.reported_urls import MAX_URL_LENGTH, InvalidUrl, normalise_url
+
+    longest = "https://example.com/" + "a" * (MAX_URL_LENGTH - len("https://example.com/"))
+    assert normalise_url(longest) == (longest, "example.com")
+    # One character more, as typed or once normalised (a trailing dot on the host is dropped).
+    with translation.override("en"), pytest.raises(InvalidUrl, match="at most 2048 characters"):
+        normalise_url(longest + "a")
+    assert normalise_url(longest.replace("example.com/", "example.com./", 1)[:MAX_URL_LENGTH])[0] == longest[:-1]
+    percent = "https://example.com/" + "a" * (MAX_URL_LENGTH - len("https://example.com/") - 1) + "é"
+    with translation.override("en"), pytest.raises(InvalidUrl, match="at most 2048 characters"):
+        normalise_url(percent)  # 2,048 as typed, 2,053 once "é" is percent-encoded
