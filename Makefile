@@ -65,26 +65,26 @@ coverage: install-dev ## Run the suite with branch coverage; fails below the flo
 
 # Mutation testing (mutmut) of the sensitive modules listed in pyproject.toml: each mutant
 # runs against the tests that reach it, on copies of a migrated SQLite file and of one with
-# the demo loaded (tests/database_template.py). ~30 min on 2 cores; results stay in
+# the demo loaded (tests/database_template.py). About an hour on 2 cores; results stay in
 # mutants/, and a second run retests only what changed. docs/testing.md.
 MUTATION_DB := $(CURDIR)/mutants-db
+ON_MUTATION_DB = DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=sqlite:///$(MUTATION_DB)/$(1).sqlite3
+FROM_MUTATION_DB := SIC_TEST_DB_TEMPLATE=$(MUTATION_DB)/schema.sqlite3 SIC_TEST_DEMO_TEMPLATE=$(MUTATION_DB)/demo.sqlite3
+MUTMUT := $(BIN)/mutmut run --max-children $${MUTATION_JOBS:-2}
 mutation: install-dev ## Mutation testing of the sensitive modules; fails below 90% killed
 	rm -rf $(MUTATION_DB) && mkdir -p $(MUTATION_DB)
-	DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=sqlite:///$(MUTATION_DB)/schema.sqlite3 $(MANAGE) migrate --no-input -v0
-	DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=sqlite:///$(MUTATION_DB)/schema.sqlite3 $(MANAGE) createcachetable
+	$(call ON_MUTATION_DB,schema) $(MANAGE) migrate --no-input -v0
+	$(call ON_MUTATION_DB,schema) $(MANAGE) createcachetable
 	cp $(MUTATION_DB)/schema.sqlite3 $(MUTATION_DB)/demo.sqlite3
-	DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=sqlite:///$(MUTATION_DB)/demo.sqlite3 $(MANAGE) load_demo >/dev/null
-	SIC_TEST_DB_TEMPLATE=$(MUTATION_DB)/schema.sqlite3 SIC_TEST_DEMO_TEMPLATE=$(MUTATION_DB)/demo.sqlite3 \
-		$(BIN)/mutmut run --max-children $${MUTATION_JOBS:-2} >mutants-run.log 2>&1 || (tail -n 40 mutants-run.log; exit 1)
+	$(call ON_MUTATION_DB,demo) $(MANAGE) load_demo >/dev/null
+	$(FROM_MUTATION_DB) $(MUTMUT) >mutants-run.log 2>&1 || (tail -n 40 mutants-run.log; exit 1)
 	$(BIN)/python -m tests.mutation_report --minimum 90
-	SIC_TEST_DB_TEMPLATE=$(MUTATION_DB)/schema.sqlite3 SIC_TEST_DEMO_TEMPLATE=$(MUTATION_DB)/demo.sqlite3 \
-		$(BIN)/python -m tests.review_mutants
+	$(FROM_MUTATION_DB) $(BIN)/python -m tests.review_mutants
 
 # After improving the tests: run the mutants not yet killed again (mutmut keeps the others'
 # results), on the databases the last `make mutation` built.
 mutation-survivors: install-dev ## Retest the mutants `make mutation` left alive
-	SIC_TEST_DB_TEMPLATE=$(MUTATION_DB)/schema.sqlite3 SIC_TEST_DEMO_TEMPLATE=$(MUTATION_DB)/demo.sqlite3 \
-		$(BIN)/mutmut run --max-children $${MUTATION_JOBS:-2} $$($(BIN)/python -m tests.mutation_report --survivors) \
+	$(FROM_MUTATION_DB) $(MUTMUT) $$($(BIN)/python -m tests.mutation_report --survivors) \
 		>mutants-run.log 2>&1 || (tail -n 40 mutants-run.log; exit 1)
 	$(BIN)/python -m tests.mutation_report --minimum 90
 

@@ -44,8 +44,8 @@ def main(argv=None):
     options = parser.parse_args(argv)
     found = results(options.directory)
     if options.survivors:
-        for mutants in found.values():
-            print("\n".join(name for name, status in mutants.items() if status not in KILLED))
+        names = [name for mutants in found.values() for name, status in mutants.items() if status not in KILLED]
+        print("\n".join(names))
         return 0
     if not found:
         print(f"No mutmut results in {options.directory}/: run `make mutation` first.")

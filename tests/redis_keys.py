@@ -9,6 +9,7 @@ prefix and are deleted by that prefix afterwards. ``TEST_REDIS_URL`` names the s
 import os
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 
 import pytest
 import redis
@@ -30,7 +31,7 @@ class RedisKeys:
             pytest.fail(f"Redis must answer at {keys.url} (.ci/run starts it)")
         return keys
 
-    @property
+    @cached_property
     def connection(self):
         return redis.Redis.from_url(self.url)
 

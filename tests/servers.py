@@ -74,12 +74,13 @@ def task_worker(env):
 @contextlib.contextmanager
 def gunicorn(env, workers=2):
     """Serve ``cms.wsgi`` on a free local port, with the task worker; yields the base URL."""
-    with task_worker(env), _gunicorn(env, workers) as url:
+    with task_worker(env), gunicorn_alone(env, workers) as url:
         yield url
 
 
 @contextlib.contextmanager
-def _gunicorn(env, workers):
+def gunicorn_alone(env, workers):
+    """Serve ``cms.wsgi`` without a task worker (several app servers of one site)."""
     port = free_port()
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.form_errors import form_errors_message
 from reports.access import require_permission
 
 from . import keys
@@ -79,7 +80,7 @@ def partner_detail(request, pk):
                 return redirect("partner_detail", pk=partner.pk)
         else:
             forms[action] = form
-            messages.error(request, _("The form has errors: %(errors)s") % {"errors": form.errors.as_text()})
+            messages.error(request, form_errors_message(form))
     flush_usage([partner])
     context = {
         "partner": partner,

@@ -14,6 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.form_errors import form_errors_message
+
 from ..access import require_permission
 from ..models import (
     AuditEntry,
@@ -113,17 +115,6 @@ ACTIONS = {
 REFUSALS = (workflow.StaleCase, workflow.ClosedCase, *takedown_actions.REFUSALS)
 
 
-def describe_errors(form):
-    """``Label: message; Label: message``, with the labels the analyst sees on the form."""
-    parts = []
-    for name, errors in form.errors.items():
-        field = form.fields.get(name)
-        label = field.label or name if field else ""
-        text = " ".join(str(error) for error in errors)
-        parts.append(f"{label}: {text}" if label else text)
-    return "; ".join(parts)
-
-
 def _bound_form(form_class, report, data):
     if form_class is None:  # the notice form lists the case's own addresses
         return takedown_actions.notice_form(report, data)
@@ -150,7 +141,7 @@ def case(request, pk):
                 messages.success(request, _("Saved."))
                 return redirect("hotline_case", pk=report.pk)
         else:
-            messages.error(request, _("The form has errors: %(errors)s") % {"errors": describe_errors(form)})
+            messages.error(request, form_errors_message(form))
         report.refresh_from_db()
     audit(request.user, AuditEntry.Action.VIEW, report)
     return render(request, "reports/hotline/case.html", _case_context(report))

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from cms.partners import limits
 from cms.partners.models import PartnerUsage
+from tests.reports.conftest import shown_messages
 
 URL = "/api/v1/taxonomy/topics/"
 
@@ -129,6 +130,7 @@ def test_an_administrator_subscribes_a_webhook_and_sees_the_secret_once(client, 
     assert subscription.secret not in client.get(f"/admin/partners/{partner.pk}/keys/").content.decode()
     bad = client.post(f"/admin/partners/{partner.pk}/keys/", {"action": "subscribe", "url": "not a url", "events": []})
     assert bad.status_code == 200 and partner.webhooks.count() == 1
+    assert shown_messages(bad) == ["Formulář obsahuje chyby: Adresa: Vložte platný odkaz.; Akce: Toto pole je povinné."]
 
 
 def test_a_worker_leases_a_share_of_the_window_and_never_exceeds_the_limit(db, monkeypatch):

@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 
 from tests.redis_keys import RedisKeys
-from tests.servers import PROJECT, _gunicorn, manage, production_environment
+from tests.servers import PROJECT, gunicorn_alone, manage, production_environment
 
 TOPICS = "/api/v1/taxonomy/topics/?locale=en"
 
@@ -57,7 +57,7 @@ def servers(tmp_path_factory):
     manage(env, "createcachetable")
     partner_key = issue_partner_key(env)
     try:
-        with _gunicorn(env, workers=1) as first, _gunicorn(env, workers=1) as second:
+        with gunicorn_alone(env, workers=1) as first, gunicorn_alone(env, workers=1) as second:
             yield first, second, env, keys, partner_key, workdir / "db.sqlite3"
     finally:
         keys.delete_all()

@@ -6,6 +6,7 @@ written to the audit log.
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 
 from cms.two_factor.policy import account_security_event
@@ -20,12 +21,13 @@ class Command(BaseCommand):
     def handle(self, *args, username, **options):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            raise CommandError(f"No user is called {username!r}.")
+            raise CommandError(_("No user is called “%(username)s”.") % {"username": username})
         removed = 0
         for device in devices_for_user(user, confirmed=None):
             device.delete()
             removed += 1
         account_security_event.send(self, user=user, what="second factor reset")
         self.stdout.write(
-            f"Removed {removed} devices of {username}; a new second factor is set up at the next sign-in."
+            _("Removed %(count)s devices of %(username)s; a new second factor is set up at the next sign-in.")
+            % {"count": removed, "username": username}
         )
