@@ -92,7 +92,7 @@ fault: install-dev ## Restart PostgreSQL and stop Redis under load (gunicorn, pr
 	FAULT_TESTS=1 DATABASE_URL=$${TEST_DATABASE_URL:-postgres://root@127.0.0.1:5432/sic} $(BIN)/pytest -m fault tests/fault -p no:cacheprovider -s $(PYTEST_ARGS)
 
 audit: install-dev ## Look up known vulnerabilities of the pinned requirements (pip-audit; accepted ones in docs/security.md)
-	$(BIN)/python -m cms.dependency_audit
+	$(BIN)/python -m cms.core.dependency_audit
 
 lint: install-dev ## Check formatting and lint with ruff
 	$(BIN)/ruff check .
@@ -107,7 +107,7 @@ messages: install-dev ## Update and compile the cs/en gettext catalogues
 	$(MANAGE) compilemessages --ignore '.venv/*' --ignore 'mutants/*'
 
 check-messages: install-dev ## Fail if the cs catalogue misses a translation or does not compile
-	$(BIN)/python -m cms.check_catalogue locale/cs/LC_MESSAGES/django.po
+	$(BIN)/python -m cms.core.check_catalogue locale/cs/LC_MESSAGES/django.po
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -8,23 +8,23 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.wagtail_v2 import router as wagtail_api_router
-from reports.hotline.site_views import report_form, report_status
-from resources.embeds.oembed import oembed
+from cms.partners.embeds.oembed import oembed
+from reports.site_views import report_form, report_status
 from search.views import site_search
 
-handler400 = "cms.error_views.bad_request"
-handler403 = "cms.error_views.permission_denied"
-handler500 = "cms.error_views.server_error"
+handler400 = "cms.core.error_views.bad_request"
+handler403 = "cms.core.error_views.permission_denied"
+handler500 = "cms.core.error_views.server_error"
 
 urlpatterns = [
     # Before Wagtail's admin: the second step of signing in (cms/two_factor).
-    path("admin/", include("cms.two_factor.urls")),
+    path("admin/", include("cms.core.two_factor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("cms.api.urls")),
     path("api/v2/", wagtail_api_router.urls),
     path("api/oembed/", oembed, name="oembed"),
-    path("embed/", include("resources.embeds.urls")),
+    path("embed/", include("cms.partners.embeds.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site pages")
+
+    def ready(self):
+        from .page_kinds import register_kinds
+
+        register_kinds()

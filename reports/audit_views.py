@@ -6,7 +6,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from .access import require_permission
+from cms.core.access import require_permission
+
 from .models import AuditEntry
 
 PAGE_SIZE = 100

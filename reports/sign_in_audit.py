@@ -3,7 +3,7 @@ codes renewed. The user name only; no address, no password."""
 
 from django.dispatch import receiver
 
-from cms.two_factor.policy import account_security_event
+from cms.core.two_factor.policy import account_security_event
 
 from .models import AuditEntry, audit
 

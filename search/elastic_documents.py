@@ -9,9 +9,11 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from elasticsearch.dsl import Date, Document, Integer, Keyword, SearchAsYouType, Text, analyzer, token_filter
 
+from cms.core import page_kinds
+
 from .analysis import analyse, fold
 from .fields import language_of
-from .kinds import BODY_FIELDS, SUMMARY_FIELDS, kind_of
+from .kinds import kind_of
 
 czech_stop = token_filter("czech_stop", type="stop", stopwords="_czech_")
 czech_stemmer = token_filter("czech_stemmer", type="stemmer", language="czech")
@@ -66,7 +68,8 @@ def page_document(page):
     """The document for a specific live page of a searchable kind."""
     kind = kind_of(type(page))
     language = language_of(page)
-    summary, body = _text(page, SUMMARY_FIELDS[kind]), _text(page, BODY_FIELDS[kind])
+    fields = page_kinds.get(kind)
+    summary, body = _text(page, fields.summary_field), _text(page, fields.body_field)
     document = PageDocument(
         meta={"id": page.pk},
         kind=kind,

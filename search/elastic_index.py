@@ -38,7 +38,7 @@ def new_index(name):
 
 def visible_pages():
     """Every live, public page of a searchable kind that is not a placeholder (specific)."""
-    from cms.api.pages import live_pages
+    from cms.core.api.pages import live_pages
 
     for model, _label in searchable_kinds().values():
         pages = live_pages(model).select_related("locale")
@@ -48,7 +48,7 @@ def visible_pages():
 
 
 def count_visible_pages():
-    from cms.api.pages import live_pages
+    from cms.core.api.pages import live_pages
 
     return sum(live_pages(model).count() for model, _label in searchable_kinds().values())
 
@@ -82,7 +82,7 @@ def update_page(page_id):
     """Index the page's current state, or remove it when it is no longer visible."""
     from wagtail.models import Page
 
-    from cms.api.pages import live_pages
+    from cms.core.api.pages import live_pages
 
     page = Page.objects.filter(pk=page_id).first()
     model = page.specific_class if page else None

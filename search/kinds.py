@@ -1,34 +1,21 @@
-"""The page types search covers, by the name the API uses for them."""
+"""The page kinds search covers (``cms.core.page_kinds``), and the queries it needs of them."""
 
-from functools import cache
+from django.contrib.contenttypes.models import ContentType as DjangoContentType
+from wagtail.models import Page
 
-from django.utils.translation import gettext_lazy as _
+from cms.core import page_kinds
 
-# Each kind's short text (shown with a hit, weighted above the body) and its body.
-SUMMARY_FIELDS = {"resource": "summary", "toolkit": "intro", "news": "lead", "event": "lead", "article": "lead"}
-BODY_FIELDS = {"resource": "body", "toolkit": "steps", "news": "body", "event": "body", "article": "body"}
+from .highlight import highlight
 
 
-@cache
 def searchable_kinds():
-    """``{kind: (model, label)}`` in the order results are grouped in facets."""
-    from home.models import ArticlePage, EventPage, NewsPage, ToolkitPage
-    from resources.models import ResourcePage
-
-    return {
-        "resource": (ResourcePage, _("Resources")),
-        "toolkit": (ToolkitPage, _("Toolkits")),
-        "news": (NewsPage, _("News")),
-        "event": (EventPage, _("Events")),
-        "article": (ArticlePage, _("Articles")),
-    }
+    """``{kind name: (model, label)}`` in the order results are grouped in facets."""
+    return {name: (kind.model, kind.label) for name, kind in page_kinds.searchable().items()}
 
 
 def kind_of(model):
-    for kind, (kind_model, _label) in searchable_kinds().items():
-        if issubclass(model, kind_model):
-            return kind
-    return None
+    kind = page_kinds.of_model(model)
+    return kind.name if kind and kind.searchable else None
 
 
 def specific_pages(ids, kinds=None):
@@ -40,8 +27,8 @@ def specific_pages(ids, kinds=None):
     pages = {}
     if not ids:
         return pages
-    for kind, (model, _label) in searchable_kinds().items():
-        if kinds is None or kind in kinds:
+    for name, (model, _label) in searchable_kinds().items():
+        if kinds is None or name in kinds:
             pages.update(model.objects.filter(pk__in=ids).select_related("locale").in_bulk())
     return pages
 
@@ -49,11 +36,8 @@ def specific_pages(ids, kinds=None):
 def visible_kinds(ids):
     """``{page id: kind}`` of the pages ``ids`` that are live, public and not placeholders
     (one query): what a search may show."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
-
     by_content_type = {
-        ContentType.objects.get_for_model(model).pk: kind for kind, (model, _label) in searchable_kinds().items()
+        DjangoContentType.objects.get_for_model(model).pk: name for name, (model, _label) in searchable_kinds().items()
     }
     visible = Page.objects.live().public().filter(pk__in=ids, alias_of__isnull=True).values_list("pk", "content_type")
     return {pk: by_content_type[content_type] for pk, content_type in visible if content_type in by_content_type}
@@ -61,8 +45,5 @@ def visible_kinds(ids):
 
 def hit_snippet(page, kind, hits, terms):
     """The engine's highlight of a hit, else its summary with the matching words marked."""
-    from .highlight import highlight
-
-    return hits.highlights.get(page.pk) or highlight(
-        getattr(page, SUMMARY_FIELDS[kind], ""), terms, page.locale.language_code
-    )
+    summary = getattr(page, page_kinds.get(kind).summary_field, "")
+    return hits.highlights.get(page.pk) or highlight(summary, terms, page.locale.language_code)

@@ -6,13 +6,19 @@ logged. Every answer says which engine gave it.
 """
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from .analysis import fold
+from cms.core import page_kinds
+from cms.core.filtering import FilterError
+
+from .analysis import fold, query_terms
 from .engines import database
+from .hits import Hits
+from .kinds import hit_snippet, searchable_kinds, specific_pages, visible_kinds
 
 logger = logging.getLogger(__name__)
 
@@ -21,14 +27,6 @@ MAX_QUERY_LENGTH = 200
 
 class QueryError(ValueError):
     """A query the service refuses (empty or too long); the message says why."""
-
-
-@dataclass
-class Hits:
-    ids: list = field(default_factory=list)  # page ids, best first
-    engine: str = database.name
-    highlights: dict = field(default_factory=dict)  # page id → snippet, when the engine made them
-    facets: dict = field(default_factory=dict)  # {"kind": {kind: count}}, when the engine counted them
 
 
 def clean_query(text):
@@ -103,3 +101,91 @@ def suggest(text, language, models, taxonomy, limit=8):
     ]
     pages = [{"text": title, "kind": "page", "id": pk} for pk, title in titles]
     return engine, (pages + labels)[:limit]
+
+
+@dataclass
+class Found:
+    """One search, ready to show: what the API's and the site's search pages both need."""
+
+    ids: list  # the visible pages matching, best first (the caller paginates)
+    kinds: dict  # page id → kind name
+    kind_counts: dict  # kind name → matches, for every searchable kind (facet order)
+    facets: dict  # a filtering kind's facets (resources: audience, topic, type)
+    hits: Hits
+    terms: list  # the query's analysed words, to mark in snippets
+    searched: list  # the kinds searched
+
+    @property
+    def engine(self):
+        return self.hits.engine
+
+    def results(self, ids):
+        """``[(page, kind, snippet)]`` for ``ids`` (a page of ``self.ids``): one query per kind."""
+        pages = specific_pages(ids, self.searched)  # a query per kind searched, whatever the hits
+        return [
+            (pages[pk], self.kinds[pk], hit_snippet(pages[pk], self.kinds[pk], self.hits, self.terms)) for pk in ids
+        ]
+
+
+def _filtering_kind(kinds, params):
+    """The kind whose filters ``params`` use, if any; its filters narrow the search to it."""
+    for kind in kinds.values():
+        if kind.filters and kind.filters.active(params):
+            return kind
+    return None
+
+
+def check_kinds(wanted, params):
+    """The kinds to search: all by default, ``wanted`` otherwise; FilterError naming ``kind``
+    for an unknown one, or for a filter of a kind not searched."""
+    kinds = page_kinds.searchable()
+    unknown = [name for name in wanted if name not in kinds]
+    if unknown:
+        message = _("Unknown value “%(value)s”; valid values: %(valid)s.") % {
+            "value": unknown[0],
+            "valid": ", ".join(kinds),
+        }
+        raise FilterError({"kind": [message]})
+    chosen = {name: kind for name, kind in kinds.items() if not wanted or name in wanted}
+    filtering = _filtering_kind(kinds, params)
+    if filtering is None:
+        return chosen
+    if filtering.name not in chosen:
+        raise FilterError({"kind": [_("%(kind)s filters need kind=%(kind)s (or no kind).") % {"kind": filtering.name}]})
+    return {filtering.name: filtering}  # audience, topic, type and age describe resources only
+
+
+def find(text, languages, wanted=(), params=None):
+    """Search ``text`` in the kinds ``wanted`` (all by default), narrowed by the filters in
+    ``params`` (a QueryDict), in ``languages`` (the first, then fallbacks).
+
+    ``text`` must have passed ``clean_query``. Raises FilterError for parameters that name
+    unknown kinds or values.
+    """
+    params = params if params is not None else QueryDict()
+    kinds = check_kinds(list(wanted), params)
+    # Every filter is checked, even of kinds not searched, so a bad value is always a 400.
+    loaded = {name: kind.filters.load() for name, kind in page_kinds.searchable().items() if kind.filters}
+    narrowed = {
+        name: kind.filters.apply(kind.model.objects.all(), params, loaded[name])
+        for name, kind in page_kinds.searchable().items()
+        if kind.filters
+    }
+    hits = search(text, languages, [kind.model for kind in kinds.values()])
+    kind_of_hit = visible_kinds(hits.ids)
+    filtering = _filtering_kind(kinds, params)
+    if filtering:
+        allowed = set(narrowed[filtering.name].filter(pk__in=hits.ids).values_list("pk", flat=True))
+        kind_of_hit = {pk: kind for pk, kind in kind_of_hit.items() if pk in allowed}
+    ids = [pk for pk in hits.ids if pk in kind_of_hit]
+    counted = list(kind_of_hit.values())
+    engine_counts = hits.facets.get("kind") if not filtering else None  # the engine's, if it counted
+    kind_counts = {
+        name: engine_counts.get(name, 0) if engine_counts else counted.count(name) for name in searchable_kinds()
+    }
+    facets = {}
+    for name, kind in page_kinds.searchable().items():
+        if kind.filters:
+            matching = kind.model.objects.filter(pk__in=[pk for pk in ids if kind_of_hit[pk] == name])
+            facets.update(kind.filters.facets(matching, loaded[name]))
+    return Found(ids, kind_of_hit, kind_counts, facets, hits, query_terms(text, languages[0]), list(kinds))

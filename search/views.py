@@ -6,8 +6,7 @@ from django.utils import translation
 from django.utils.http import urlencode
 
 from . import service
-from .analysis import query_terms
-from .kinds import hit_snippet, searchable_kinds, specific_pages, visible_kinds
+from .kinds import searchable_kinds
 
 RESULTS_PER_PAGE = 10
 
@@ -22,27 +21,18 @@ def site_search(request):
         except service.QueryError as error:
             context.update(query=raw[: service.MAX_QUERY_LENGTH], error=str(error))
             return render(request, "search/search.html", context, status=400)
-        models = [model for model, _label in searchable_kinds().values()]
-        hits = service.search(text, [language], models)
-        kind_of_hit = visible_kinds(hits.ids)
-        paginator = Paginator([pk for pk in hits.ids if pk in kind_of_hit], RESULTS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        pages = specific_pages(list(page_obj))
-        terms = query_terms(text, language)
+        found = service.find(text, [language])
+        page_obj = Paginator(found.ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         labels = {kind: label for kind, (_model, label) in searchable_kinds().items()}
         results = [
-            {
-                "page": pages[pk],
-                "kind": labels[kind_of_hit[pk]],
-                "snippet": hit_snippet(pages[pk], kind_of_hit[pk], hits, terms),
-            }
-            for pk in page_obj
+            {"page": page, "kind": labels[kind], "snippet": snippet}
+            for page, kind, snippet in found.results(list(page_obj))
         ]
         context.update(
             query=text,
             page_obj=page_obj,
             results=results,
-            engine=hits.engine,
+            engine=found.engine,
             pagination_query=urlencode({"q": text}),
         )
     return render(request, "search/search.html", context)

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from cms.page_translation import create_translation
+from cms.core.page_translation import create_translation
 
 from . import database_template
 from .factories import HomePageFactory, ResourceIndexPageFactory, locale

@@ -65,7 +65,7 @@ MUTANTS = [
         False,
     ),
     (
-        "cms/partners/limits.py",
+        "cms/core/limits.py",
         'address = BaseThrottle().get_ident(request) or ""',
         'address = ""',
         "tests/security/test_rate_limits.py::test_every_limit_counts_each_client_on_its_own",

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.blocks import StructBlockValidationError
 
-from cms.blocks import HelpCallToActionBlock, LinkBlock
+from cms.core.blocks import HelpCallToActionBlock, LinkBlock
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
-"""``python -m cms.check_catalogue``: CI's check that the Czech catalogue is complete."""
+"""``python -m cms.core.check_catalogue``: CI's check that the Czech catalogue is complete."""
 
-from cms import check_catalogue
+from cms.core import check_catalogue
 from tests.servers import PROJECT
 
 HEADER = r"""msgid ""

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from cms import dependency_audit
+from cms.core import dependency_audit
 
 
 @pytest.fixture

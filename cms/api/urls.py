@@ -8,8 +8,8 @@ list its URL in ``<app>/api/urls.py``, include that module below, and add tests
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from .errors import not_found_json
-from .preview import PreviewView
+from cms.core.api.errors import not_found_json
+from cms.core.api.preview import PreviewView
 
 app_name = "api"
 

@@ -13,9 +13,9 @@ from django.http import JsonResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
-from cms.api.errors import envelope
+from cms.core import limits
+from cms.core.api.errors import envelope
 
-from . import limits
 from .keys import InvalidKey, authenticate, sent_key
 from .models import Scope
 

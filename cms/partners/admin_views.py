@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from cms.form_errors import form_errors_message
-from reports.access import require_permission
+from cms.core.access import require_permission
+from cms.core.form_errors import form_errors_message
 
 from . import keys
 from .forms import IssueKeyForm, RevokeKeyForm, SubscribeForm, SubscriptionForm

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Event, Scope
+from cms.core import page_kinds
+
+from .models import Scope
 
 
 class IssueKeyForm(forms.Form):
@@ -16,7 +18,9 @@ class RevokeKeyForm(forms.Form):
 
 class SubscribeForm(forms.Form):
     url = forms.URLField(label=_("Address"), max_length=500, assume_scheme="https")
-    events = forms.MultipleChoiceField(label=_("Events"), choices=Event.choices, widget=forms.CheckboxSelectMultiple)
+    events = forms.MultipleChoiceField(
+        label=_("Events"), choices=page_kinds.webhook_event_choices, widget=forms.CheckboxSelectMultiple
+    )
 
 
 class SubscriptionForm(forms.Form):

@@ -7,12 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework_api_key.models import AbstractAPIKey, BaseAPIKeyManager
 
-from reports.crypto import EncryptedTextField
-
-
-class Scope(models.TextChoices):
-    CONTENT_READ = "content:read", _("read content (higher rate limit)")
-    REPORTS_SUBMIT = "reports:submit", _("submit hotline reports")
+from cms.core import page_kinds
+from cms.core.crypto import EncryptedTextField
 
 
 class Partner(models.Model):
@@ -100,17 +96,6 @@ class PartnerUsage(models.Model):
         return f"{self.partner} {self.day}: {self.requests}"
 
 
-class Event(models.TextChoices):
-    RESOURCE_PUBLISHED = "resource.published", _("resource published")
-    RESOURCE_UNPUBLISHED = "resource.unpublished", _("resource unpublished")
-    TOOLKIT_PUBLISHED = "toolkit.published", _("toolkit published")
-    TOOLKIT_UNPUBLISHED = "toolkit.unpublished", _("toolkit unpublished")
-    NEWS_PUBLISHED = "news.published", _("news published")
-    NEWS_UNPUBLISHED = "news.unpublished", _("news unpublished")
-    EVENT_PUBLISHED = "event.published", _("event published")
-    EVENT_UNPUBLISHED = "event.unpublished", _("event unpublished")
-
-
 class WebhookSubscription(models.Model):
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="webhooks")
     url = models.URLField(_("address"), max_length=500)
@@ -137,7 +122,7 @@ class WebhookDelivery(models.Model):
         FAILED = "failed", _("failed")
 
     subscription = models.ForeignKey(WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries")
-    event = models.CharField(_("event"), max_length=32, choices=Event.choices)
+    event = models.CharField(_("event"), max_length=32, choices=page_kinds.webhook_event_choices)
     payload = models.JSONField(_("payload"))
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
@@ -155,21 +140,3 @@ class WebhookDelivery(models.Model):
 
     def __str__(self):
         return f"{self.event} → {self.subscription.url} ({self.state})"
-
-
-class RateCounter(models.Model):
-    """A limiter's counter when Redis is not there (or not answering): one row per window.
-
-    Incremented with one atomic upsert, so concurrent requests in several workers are
-    counted exactly (Django's database cache reads and writes in two steps).
-    """
-
-    key = models.CharField(max_length=200, unique=True)
-    value = models.BigIntegerField(default=0)
-    expires_at = models.DateTimeField(db_index=True)
-
-    class Meta:
-        db_table = "sic_rate_counter"
-
-    def __str__(self):
-        return f"{self.key}: {self.value}"

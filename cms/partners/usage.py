@@ -5,7 +5,8 @@ import datetime
 
 from django.utils import timezone
 
-from . import limits
+from cms.core import limits
+
 from .access import usage_key
 from .models import Partner, PartnerUsage
 

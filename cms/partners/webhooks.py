@@ -30,21 +30,14 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.signals import page_published, page_unpublished
 
-from cms.site_url import site_base_url
-from reports.hotline import safe_http
-from reports.hotline.resolver import NameNotFound, ResolverFailed
+from cms.core import page_kinds, safe_http
+from cms.core.resolver import NameNotFound, ResolverFailed
+from cms.core.site_url import site_base_url
 
 from .models import WebhookDelivery, WebhookSubscription
 
 USER_AGENT = "SaferInternetCMS-webhooks/1.0"
 SIGNATURE_HEADER = "X-SIC-Signature"
-# The page types partners hear about, with the event name's first part and the API path.
-PAGE_EVENTS = {
-    "resourcepage": ("resource", "resources"),
-    "toolkitpage": ("toolkit", "toolkits"),
-    "newspage": ("news", "news"),
-    "eventpage": ("event", "events"),
-}
 
 
 def new_secret():
@@ -59,17 +52,17 @@ def sign(secret, body, timestamp=None):
 
 
 def page_payload(page, event):
-    kind, api_path = PAGE_EVENTS[page.specific_class._meta.model_name]
+    kind = page_kinds.of_model(page.specific_class)
     return {
         "event": event,
         "created": timezone.now().isoformat(),
         "data": {
             "id": page.pk,
-            "type": kind,
+            "type": kind.name,
             "locale": page.locale.language_code,
             "title": page.title,
             "html_url": page.full_url,
-            "api_url": f"{site_base_url()}/api/v1/{api_path}/{page.pk}/",
+            "api_url": f"{site_base_url()}/api/v1/{kind.api_path}/{page.pk}/",
         },
     }
 
@@ -91,9 +84,9 @@ def queue_event(event, payload):
 
 
 def _page_event(page, action):
-    names = PAGE_EVENTS.get(page.specific_class._meta.model_name)
-    if names:
-        event = f"{names[0]}.{action}"
+    kind = page_kinds.of_model(page.specific_class)
+    if kind and action in kind.webhook_events:
+        event = f"{kind.name}.{action}"
         queue_event(event, page_payload(page, event))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 import dj_email_url
 
-from cms.preview_settings import client_urls_from_environment
+from cms.core.preview_settings import client_urls_from_environment
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -37,7 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
-    "cms",
+    "cms.core",
     "home",
     "resources",
     "search",
@@ -86,23 +86,23 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # NUL bytes and chunked bodies without a length are refused before anything reads them.
-    "cms.request_guard.RequestGuardMiddleware",
+    "cms.core.request_guard.RequestGuardMiddleware",
     # CORS first, so its headers reach every answer, rate limits included (docs/partners.md).
     "corsheaders.middleware.CorsMiddleware",
     "cms.partners.access.PartnerAccessMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "cms.middleware.LocaleMiddleware",
+    "cms.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "cms.two_factor.middleware.RequireTwoFactorMiddleware",
+    "cms.core.two_factor.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "cms.security_headers.AdminFramingMiddleware",
-    "cms.security_headers.SiteCSPMiddleware",
-    "cms.security_headers.PermissionsPolicyMiddleware",
+    "cms.core.security_headers.AdminFramingMiddleware",
+    "cms.core.security_headers.SiteCSPMiddleware",
+    "cms.core.security_headers.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in.
     "axes.middleware.AxesMiddleware",
@@ -113,7 +113,7 @@ ROOT_URLCONF = "cms.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        "DIRS": [],  # templates live in the apps (cms/core/templates first, by INSTALLED_APPS)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -181,7 +181,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one: a user name, or a client
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "cms.two_factor.lockout.lockout_response"
+AXES_LOCKOUT_CALLABLE = "cms.core.two_factor.lockout.lockout_response"
 AXES_VERBOSE = False  # its log lines name the user and the address
 # The client's address as the rate limits read it: X-Forwarded-For only behind TRUSTED_PROXIES.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXIES", "0")) or None
@@ -218,7 +218,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATICFILES_DIRS = []  # static files live in the apps (cms/core/static)
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -256,17 +256,17 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["cms.api.parsers.DepthLimitedJSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["cms.core.api.parsers.DepthLimitedJSONParser"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "cms.api.errors.api_exception_handler",
+    "EXCEPTION_HANDLER": "cms.core.api.errors.api_exception_handler",
     # Rate limits count clients by address: the peer's own unless the site runs behind this
     # many reverse proxies, whose X-Forwarded-For is then trusted (a client cannot forge it).
     "NUM_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
 }
 
-# Headless preview: an external frontend per site (cms/preview.py); empty = the site's own templates.
+# Headless preview: an external frontend per site (cms/core/preview.py); empty = the site's own templates.
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": client_urls_from_environment(os.environ.get("HEADLESS_PREVIEW_URLS", "")),
     "ENFORCE_TRAILING_SLASH": False,
@@ -278,8 +278,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Wagtail's API v2 views produce dozens of schema errors; document only /api/v1/.
-    "PREPROCESSING_HOOKS": ["cms.api.schema.only_api_v1"],
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "cms.api.schema.document_errors"],
+    "PREPROCESSING_HOOKS": ["cms.core.api.schema.only_api_v1"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "cms.core.api.schema.document_errors"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -287,15 +287,15 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Errors no view handled: the API's envelope under /api/, a page in both languages elsewhere,
-# and 503 with this Retry-After (seconds) while the database is unreachable (cms/error_views.py).
+# and 503 with this Retry-After (seconds) while the database is unreachable (cms/core/error_views.py).
 DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DATABASE_OUTAGE_RETRY_AFTER", "10"))
-CSRF_FAILURE_VIEW = "cms.error_views.csrf_failure"
+CSRF_FAILURE_VIEW = "cms.core.error_views.csrf_failure"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "DENY"  # the admin (its previews) and embeds frame as cms/security_headers.py says
+X_FRAME_OPTIONS = "DENY"  # the admin (its previews) and embeds frame as cms/core/security_headers.py says
 # Content-Security-Policy (django-csp): nothing from other origins, no inline script on the
-# public site; the admin's additions are in cms/security_headers.py.
+# public site; the admin's additions are in cms/core/security_headers.py.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -332,7 +332,7 @@ LOGGING = {
 
 # Reports (hotline, later helpline). Personal data in case records is encrypted with
 # FIELD_ENCRYPTION_KEY: Fernet keys separated by commas, the first one encrypts (see
-# reports/crypto.py and docs/hotline.md for rotation).
+# cms/core/crypto.py and docs/hotline.md for rotation).
 FIELD_ENCRYPTION_KEY = os.environ.get("FIELD_ENCRYPTION_KEY", "")
 HOTLINE_RATE_LIMIT = os.environ.get("HOTLINE_RATE_LIMIT", "10/hour")  # valid reports per client
 # Every submission, refused ones included: looser, so typos do not use up the report quota.

@@ -1,6 +1,6 @@
 """Local development: DEBUG on, a fixed development secret key, a local encryption key."""
 
-from reports.local_key import read_local_key
+from cms.core.local_key import read_local_key
 
 from .base import *  # noqa: F403
 from .base import env_bool

@@ -11,11 +11,11 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from wagtail.models import Locale, Page, Site
 
-from cms.api.caching import CachedGetMixin, cached_get
-from cms.api.errors import InvalidParameter
-from cms.api.locale import requested_locale
-from cms.api.pages import LOCALE_PARAMETERS
-from cms.api.translations import translations_by_key
+from cms.core.api.caching import CachedGetMixin, cached_get
+from cms.core.api.errors import InvalidParameter
+from cms.core.api.locale import requested_locale
+from cms.core.api.pages import LOCALE_PARAMETERS
+from cms.core.api.translations import translations_by_key
 
 MENU_DEPTH = 2  # the home page's children and their children
 DETAIL_VIEWS = {

@@ -3,9 +3,9 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.api.fields import OptionalURLField
-from cms.api.pages import PageSerializer
-from cms.api.rich_text import CONTEXT_KEY, expand_all, rich_text_sources
+from cms.core.api.fields import OptionalURLField
+from cms.core.api.pages import PageSerializer
+from cms.core.api.rich_text import CONTEXT_KEY, expand_all, rich_text_sources
 from resources.api.serializers import TermSerializer
 
 from ..models import EventPage, NewsPage, SectionPage, ToolkitPage

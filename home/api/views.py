@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 
-from cms.api.errors import InvalidParameter
-from cms.api.pages import PageDetailAPIView, PageListAPIView, list_parameters
-from cms.api.parameters import boolean_parameter
+from cms.core.api.errors import InvalidParameter
+from cms.core.api.pages import PageDetailAPIView, PageListAPIView, list_parameters
+from cms.core.api.parameters import boolean_parameter
 from resources.api.filters import filter_by_terms
 
 from ..models import EventPage, NewsPage, SectionPage, ToolkitPage

@@ -10,7 +10,7 @@ from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from cms.page_translation import create_translation
+from cms.core.page_translation import create_translation
 from home.models import (
     ArticlePage,
     EventIndexPage,

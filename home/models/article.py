@@ -8,10 +8,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from cms.blocks import BodyBlock
+from cms.core.blocks import BodyBlock
+from cms.core.panels import tabbed_edit_handler
 from search.fields import analysed_search_fields
-
-from .panels import tabbed_edit_handler
 
 
 class ArticlePage(Page):

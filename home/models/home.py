@@ -8,10 +8,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from cms.blocks import RICH_TEXT_FEATURES, LinkBlock
-from cms.preview import OptionalHeadlessPreviewMixin
-
-from .panels import tabbed_edit_handler
+from cms.core.blocks import RICH_TEXT_FEATURES, LinkBlock
+from cms.core.panels import tabbed_edit_handler
+from cms.core.preview import OptionalHeadlessPreviewMixin
 
 
 class HomePage(Page):

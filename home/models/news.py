@@ -11,11 +11,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
-from cms.preview import OptionalHeadlessPreviewMixin
+from cms.core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from cms.core.panels import tabbed_edit_handler
+from cms.core.preview import OptionalHeadlessPreviewMixin
 from search.fields import analysed_search_fields
-
-from .panels import tabbed_edit_handler
 
 NEWS_PER_PAGE = 10
 

@@ -8,12 +8,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from cms.age_range import AgeRangeMixin, age_range_constraints
-from cms.preview import OptionalHeadlessPreviewMixin
+from cms.core.age_range import AgeRangeMixin, age_range_constraints
+from cms.core.panels import tabbed_edit_handler
+from cms.core.preview import OptionalHeadlessPreviewMixin
 from home.blocks import ToolkitStepsBlock
 from search.fields import analysed_search_fields
-
-from .panels import tabbed_edit_handler
 
 
 class ToolkitPage(OptionalHeadlessPreviewMixin, AgeRangeMixin, Page):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
-from cms.site_url import site_base_url
+from cms.core.site_url import site_base_url
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from cms.api.errors import InvalidParameter
+from cms.core.api.errors import InvalidParameter
 
 from ..hotline.statistics import PeriodError, compute, parse_period
 from .views import PrivateAPIView

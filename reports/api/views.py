@@ -8,9 +8,9 @@ from rest_framework.exceptions import APIException, NotFound, PermissionDenied, 
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.errors import InvalidParameter
-from cms.api.parsers import DepthLimitedJSONParser
-from cms.partners.models import Scope
+from cms.core.api.errors import InvalidParameter
+from cms.core.api.parsers import DepthLimitedJSONParser
+from cms.core.scopes import Scope
 
 from ..hotline.intake import (
     FILES_REFUSED,
@@ -20,8 +20,8 @@ from ..hotline.intake import (
     public_status,
     receive_report,
 )
-from ..hotline.serializers import HotlineReportSerializer
 from ..models import Channel, Status
+from .serializers import HotlineReportSerializer
 from .throttling import HotlineAttemptThrottle, HotlineStatusThrottle, count_report
 
 RECEIPT = inline_serializer(

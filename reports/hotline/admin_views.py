@@ -14,9 +14,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from cms.form_errors import form_errors_message
+from cms.core.access import require_permission
+from cms.core.form_errors import form_errors_message
 
-from ..access import require_permission
 from ..models import (
     AuditEntry,
     CaseEvent,

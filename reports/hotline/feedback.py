@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from cms.outgoing import describe_failure, gave_up, next_attempt_at
+from cms.core.outgoing import describe_failure, gave_up, next_attempt_at
 
 from ..models import CaseEvent, FeedbackEmail, OutgoingState, Status
 

@@ -15,11 +15,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
+from cms.core.resolver import NameNotFound, ResolverFailed
+from cms.core.safe_http import Refused, header_status
+
 from ..models import CaseEvent, ReportedUrl, Takedown, TakedownCheck, notice_due_before
+from .history import record_for_open_cases
 from .notices import retry_failed_notices, send_reminders
-from .resolver import NameNotFound, ResolverFailed
-from .safe_http import Refused, header_status
-from .workflow import record_for_open_cases
 
 GONE_STATUSES = {404, 410, 451}
 

@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
-from cms.outgoing import describe_failure, next_attempt_at
+from cms.core.outgoing import describe_failure, next_attempt_at
 
 from ..models import CaseEvent, Category, Notice, ReferenceSequence, ReportedUrlLink, Takedown
-from .workflow import record_for_open_cases
+from .history import record_for_open_cases
 
 # Hosts in these countries get the Czech notice; everyone else the English one.
 CZECH_SPEAKING_COUNTRIES = {"CZ", "SK"}

@@ -15,7 +15,8 @@ from django_countries import countries
 
 from ..models import CaseEvent, Forward, PartnerHotline, Status
 from .feedback import queue_feedback
-from .workflow import claim, record_event, refuse_if_closed
+from .history import record_event
+from .workflow import claim, refuse_if_closed
 
 
 @dataclass

@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..access import require_permission
+from cms.core.access import require_permission
+
 from ..models import AuditEntry, Category, Forward, audit
 from .admin_views import hotline_access
 from .routing import iccam_record

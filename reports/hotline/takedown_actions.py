@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from ..models import ILLEGAL, CaseEvent, Category, Forward, ReportedUrl, Takedown
 from . import geoip, monitor, notices, routing, tracing
 from .forms import AbuseContactForm, CheckForm, ForwardForm, ForwardReferenceForm, NoticeForm, TraceForm
+from .history import record_event
 from .reported_urls import defang
-from .workflow import claim, record_event, refuse_if_closed
+from .workflow import claim, refuse_if_closed
 
 RECENT_CHECKS = 5
 

@@ -12,10 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from cms.core.resolver import NameNotFound, ResolverFailed, describe_resolvers, resolve
+
 from ..models import CaseEvent, ReportedUrl, TracedAddress, TraceRun
 from . import geoip, rdap
-from .resolver import NameNotFound, ResolverFailed, describe_resolvers, resolve
-from .workflow import record_for_open_cases
+from .history import record_for_open_cases
 
 MAX_ADDRESSES = 16  # a host with more is a CDN or a round robin; the first ones tell the story
 

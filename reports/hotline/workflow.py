@@ -10,8 +10,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import ILLEGAL, AuditEntry, CaseEvent, HotlineReport, ReportedUrl, Status, audit
+from ..models import ILLEGAL, CaseEvent, HotlineReport, ReportedUrl, Status
 from .feedback import queue_feedback
+from .history import record_event
+from .tracing import queue_trace
 
 
 class StaleCase(Exception):
@@ -32,25 +34,6 @@ def claim(report, version, **changes):
     if not updated:
         raise StaleCase
     report.refresh_from_db()
-
-
-def record_event(report, user, kind, summary, reported_url=None, **details):
-    """The case's history entry and the audit entry of one step; ``user`` None = the system."""
-    CaseEvent.objects.create(
-        report=report,
-        reported_url=reported_url,
-        kind=kind,
-        actor=user,
-        actor_name=user.get_username() if user else "",
-        details=details,
-    )
-    audit(user, AuditEntry.Action.CHANGE, report, summary)
-
-
-def record_for_open_cases(reported_url, kind, summary, user=None, **details):
-    """An event of an address (traced, removed…) in the history of every open case naming it."""
-    for report in HotlineReport.objects.filter(url_links__reported_url=reported_url).exclude(status=Status.CLOSED):
-        record_event(report, user, kind, summary, reported_url=reported_url, **details)
 
 
 def _open_status(report):
@@ -87,8 +70,6 @@ def assess(report, reported_url, user, version, assessment):
     )
     record_event(report, user, CaseEvent.Kind.ASSESSED, "address assessed", reported_url=reported_url, **assessment)
     if assessment["classification"] in ILLEGAL:
-        from .tracing import queue_trace  # tracing records its runs through this module
-
         queue_trace(reported_url)
     if report.status != previous:
         queue_feedback(report)

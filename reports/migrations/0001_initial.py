@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import reports.crypto
+import cms.core.crypto
 from django.conf import settings
 from django.db import migrations, models
 
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 ('source_details', models.JSONField(blank=True, default=dict, verbose_name='details of the source')),
                 ('description', models.TextField(blank=True, max_length=5000, verbose_name='description')),
                 ('language', models.CharField(default='cs', max_length=8, verbose_name='language')),
-                ('reporter_email', reports.crypto.EncryptedTextField(blank=True, verbose_name="reporter's e-mail")),
+                ('reporter_email', cms.core.crypto.EncryptedTextField(blank=True, verbose_name="reporter's e-mail")),
                 ('wants_feedback', models.BooleanField(default=False, verbose_name='wants feedback')),
                 ('consent_at', models.DateTimeField(blank=True, null=True, verbose_name='consent given')),
                 ('status', models.CharField(choices=[('received', 'received'), ('in-assessment', 'in assessment'), ('forwarded', 'forwarded'), ('closed', 'closed')], db_index=True, default='received', max_length=16, verbose_name='status')),
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('key_hash', models.CharField(max_length=64, unique=True)),
-                ('status_token', reports.crypto.EncryptedTextField()),
+                ('status_token', cms.core.crypto.EncryptedTextField()),
                 ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
                 ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='reports.hotlinereport')),
             ],

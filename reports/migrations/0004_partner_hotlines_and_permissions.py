@@ -4,7 +4,7 @@ permissions: statistics, and keeping the directory."""
 
 from django.db import migrations
 
-from cms.migration_permissions import grant
+from cms.core.permissions import grant
 
 PARTNER_HOTLINES = [
     ("AT", "Stopline"),

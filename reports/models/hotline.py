@@ -13,7 +13,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..crypto import EncryptedTextField
+from cms.core.crypto import EncryptedTextField
+
 from .append_only import AppendOnlyModel, user_reference
 
 MAX_DESCRIPTION_LENGTH = 5000

@@ -4,9 +4,9 @@ from django.urls import reverse
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
-from cms.api.fields import OptionalURLField
-from cms.api.media import document_representation, image_representation
-from cms.api.pages import PageSerializer
+from cms.core.api.fields import OptionalURLField
+from cms.core.api.media import document_representation, image_representation
+from cms.core.api.pages import PageSerializer
 
 from ..models import ResourcePage
 

@@ -9,9 +9,9 @@ from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from cms.api.caching import CachedGetMixin, cached_get
-from cms.api.locale import requested_locale
-from cms.api.pages import LOCALE_PARAMETERS, PageDetailAPIView, PageListAPIView, list_parameters
+from cms.core.api.caching import CachedGetMixin, cached_get
+from cms.core.api.locale import requested_locale
+from cms.core.api.pages import LOCALE_PARAMETERS, PageDetailAPIView, PageListAPIView, list_parameters
 from search.api.params import search_hits
 from search.service import preferred_engine
 

@@ -15,7 +15,7 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from cms.planner import analyse_tables
+from cms.core.planner import analyse_tables
 
 
 @contextmanager
@@ -48,7 +48,7 @@ def deferred_index_updates():
 
 
 def refresh_planner_statistics():
-    """ANALYZE what an import writes (see ``cms.planner``)."""
+    """ANALYZE what an import writes (see ``cms.core.planner``)."""
     from resources.models import ResourcePage
 
     search_index = apps.get_model("wagtailsearch", "IndexEntry")

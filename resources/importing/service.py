@@ -10,8 +10,8 @@ from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.coreutils import find_available_slug
 from wagtail_localize.models import LocaleSynchronization
 
-from cms.age_range import AGE_LIMIT
-from cms.page_translation import create_translation
+from cms.core.age_range import AGE_LIMIT
+from cms.core.page_translation import create_translation
 
 from ..models import ResourceIndexPage, ResourcePage
 from .errors import ResourceImportError, RowError

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.models import Locale
 
-from cms.age_range import AGE_LIMIT
-from cms.blocks import RICH_TEXT_FEATURES
+from cms.core.age_range import AGE_LIMIT
+from cms.core.blocks import RICH_TEXT_FEATURES
 
 from ..models import Audience, ResourcePage, ResourceType, Topic
 from .errors import ResourceImportError, RowError

@@ -14,10 +14,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.age_range import AgeRangeMixin, age_range_constraints
-from cms.blocks import RICH_TEXT_FEATURES
-from cms.preview import OptionalHeadlessPreviewMixin
-from home.models.panels import tabbed_edit_handler
+from cms.core.age_range import AgeRangeMixin, age_range_constraints
+from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.panels import tabbed_edit_handler
+from cms.core.preview import OptionalHeadlessPreviewMixin
 from search.fields import analysed_search_fields
 
 from .taxonomy import Audience, ResourceType, Topic

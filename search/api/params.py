@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.utils import translation
 
-from cms.api.errors import InvalidParameter
-from cms.api.locale import wants_fallback
+from cms.core.api.errors import InvalidParameter
+from cms.core.api.locale import wants_fallback
 
 from .. import service
 
@@ -17,6 +17,11 @@ def query_text(request, required=True):
         return service.clean_query(request.query_params.get("q", ""))
     except service.QueryError as error:
         raise InvalidParameter({"q": [str(error)]}) from error
+
+
+def values(params, name):
+    """The values of a repeatable parameter (``?kind=a&kind=b`` or ``?kind=a,b``)."""
+    return [value.strip() for raw in params.getlist(name) for value in raw.split(",")]
 
 
 def search_languages(request):

@@ -11,6 +11,7 @@ from elasticsearch.dsl import Q, Search
 from ..analysis import fold, query_terms
 from ..elastic_documents import PageDocument
 from ..elastic_index import client
+from ..hits import Hits
 from ..kinds import kind_of
 
 name = "elasticsearch"
@@ -65,8 +66,6 @@ def suggest_request(text, language, models, limit):
 
 
 def search(text, language, models, limit):
-    from ..service import Hits
-
     response = search_request(text, language, models, limit).using(client()).execute()
     hits = Hits(engine=name)
     for hit in response.hits:

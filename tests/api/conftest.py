@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from cms.api.caching import memo
+from cms.core.api.caching import memo
 
 
 @pytest.fixture(autouse=True)

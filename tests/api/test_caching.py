@@ -99,7 +99,7 @@ def another_worker_publishes():
     from django.core.cache import cache
     from wagtail.models import Page
 
-    from cms.api.caching import VERSION_KEY
+    from cms.core.api.caching import VERSION_KEY
 
     page = ResourcePage.objects.get(external_id="demo-006", locale__language_code="cs")
     Page.objects.filter(pk=page.pk).update(title="Sexting bez mýtů (upraveno jinde)")
@@ -107,7 +107,7 @@ def another_worker_publishes():
 
 
 def test_a_change_in_another_worker_is_seen_once_the_memo_window_passes(client, demo, monkeypatch):
-    from cms.api import caching
+    from cms.core.api import caching
 
     clock = [1000.0]
     monkeypatch.setattr(caching.time, "monotonic", lambda: clock[0])
@@ -127,7 +127,7 @@ def test_without_a_memo_window_every_request_reads_the_shared_version(client, de
 
 
 def test_a_memoised_304_makes_no_cache_round_trip(client, demo, monkeypatch):
-    from cms.api import caching
+    from cms.core.api import caching
 
     etag = client.get(URL)["ETag"]
 
@@ -139,7 +139,7 @@ def test_a_memoised_304_makes_no_cache_round_trip(client, demo, monkeypatch):
 
 
 def test_a_memoised_200_makes_no_cache_round_trip_and_a_change_here_is_seen_at_once(client, demo, monkeypatch):
-    from cms.api import caching
+    from cms.core.api import caching
 
     first = client.get(URL)
 
@@ -159,7 +159,7 @@ def test_a_memoised_200_makes_no_cache_round_trip_and_a_change_here_is_seen_at_o
 
 
 def test_the_body_memo_stays_within_its_size(client, demo, monkeypatch):
-    from cms.api import caching
+    from cms.core.api import caching
 
     small = {"topic": "sexting", "page_size": 1}
     limit = len(client.get("/api/v1/resources/", small).content) * 2 + 100
@@ -179,7 +179,7 @@ class TestProcessMemo:
 
     @pytest.fixture
     def memo(self, monkeypatch):
-        from cms.api import caching
+        from cms.core.api import caching
 
         memo = caching._ProcessMemo()
         monkeypatch.setattr(memo, "max_body_bytes", 10)
@@ -219,7 +219,7 @@ def test_a_lost_content_version_starts_again_from_the_clock(redis_cache):
 
     from django.core.cache import cache
 
-    from cms.api import caching
+    from cms.core.api import caching
 
     cache.delete(caching.VERSION_KEY)
     before = time.time_ns() // 1000
@@ -255,7 +255,7 @@ def test_the_first_content_version_comes_from_the_clock_and_never_expires(redis_
 
     from django.core.cache import cache
 
-    from cms.api import caching
+    from cms.core.api import caching
 
     before = time.time_ns() // 1000
     version = caching.content_version()
@@ -265,7 +265,7 @@ def test_the_first_content_version_comes_from_the_clock_and_never_expires(redis_
 
 
 def test_without_a_shared_cache_every_answer_gets_a_version_of_its_own(settings):
-    from cms.api import caching
+    from cms.core.api import caching
 
     settings.CACHES = {
         "default": {

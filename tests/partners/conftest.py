@@ -5,7 +5,7 @@ from django.core.cache import cache
 @pytest.fixture(autouse=True)
 def fresh_counters(db):
     """Rate-limit and usage counters live in the shared cache: each test starts with none."""
-    from cms.partners.limits import forget_leases
+    from cms.core.limits import forget_leases
 
     cache.clear()
     forget_leases()
@@ -47,6 +47,6 @@ def administrator(django_user_model):
 def steady_clock(monkeypatch):
     """The limiter's windows are fixed minutes: the tests run 30 s into one, so none of
     them straddles a window's end."""
-    from cms.partners import limits
+    from cms.core import limits
 
     monkeypatch.setattr(limits, "clock", lambda: 1_800_000_030.0)

@@ -5,7 +5,7 @@ import redis as redis_client
 from django.test import override_settings
 from django.utils import timezone
 
-from cms.partners import limits
+from cms.core import limits
 from cms.partners.models import PartnerUsage
 from tests.reports.conftest import shown_messages
 

@@ -7,7 +7,8 @@ import ssl
 import pytest
 import trustme
 
-from reports.hotline import monitor, safe_http
+from cms.core import safe_http
+from reports.hotline import monitor
 from reports.models import TakedownCheck
 
 from .conftest import NAMES

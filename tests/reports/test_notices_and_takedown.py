@@ -9,7 +9,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from reports.hotline import monitor, notices, safe_http, tracing
+from cms.core import safe_http
+from reports.hotline import monitor, notices, tracing
 from reports.hotline.statistics import compute, parse_period
 from reports.models import CaseEvent, Notice, ReportedUrl, Takedown, TakedownCheck
 

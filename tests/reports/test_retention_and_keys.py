@@ -171,7 +171,7 @@ def test_production_refuses_to_start_without_an_encryption_key():
 
 
 def test_demo_generates_a_local_key_and_says_so(tmp_path, settings):
-    from reports.local_key import create_local_key, read_local_key
+    from cms.core.local_key import create_local_key, read_local_key
 
     settings.BASE_DIR = tmp_path
     output = io.StringIO()

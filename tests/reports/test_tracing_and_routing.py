@@ -219,14 +219,14 @@ def test_rdap_answers_of_every_shape_give_an_address_or_nothing(settings, answer
     ],
 )
 def test_name_servers_are_read_with_or_without_a_port(item, host, port):
-    from reports.hotline.resolver import _nameserver
+    from cms.core.resolver import _nameserver
 
     server = _nameserver(item)
     assert (server.address, server.port) == (host, port)
 
 
 def test_without_configured_name_servers_the_systems_are_used(settings):
-    from reports.hotline import resolver
+    from cms.core import resolver
 
     settings.HOTLINE_DNS_RESOLVERS = []
     assert resolver.describe_resolvers() == "system"

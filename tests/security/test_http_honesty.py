@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Site
 
-from cms.api.caching import memo
+from cms.core.api.caching import memo
 
 URL = "/api/v1/resources/?topic=sexting"
 

@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
-from cms.partners import limits
+from cms.core import limits
 from reports.models import HotlineReport
 
 GOOD = {"urls": ["https://bad.example/a.jpg"], "category": "csam", "source_type": "webpage"}
@@ -229,7 +229,7 @@ def test_one_database_count_in_a_hundred_deletes_the_expired_counters(monkeypatc
 
     from django.utils import timezone
 
-    from cms.partners.models import RateCounter
+    from cms.core.models import RateCounter
 
     RateCounter.objects.create(
         key="sic:counter:old", value=3, expires_at=timezone.now() - datetime.timedelta(seconds=1)
@@ -248,12 +248,12 @@ def test_counters_are_read_back_from_redis(redis_cache):
 
 
 def test_counters_are_read_from_the_database_while_redis_does_not_answer(redis_away, settings, caplog):
-    from cms.partners.models import RateCounter
+    from cms.core.models import RateCounter
 
     limits.count("usage:9:2026-12-01")
     assert RateCounter.objects.get(key=f"{settings.CACHE_KEY_PREFIX}:counter:usage:9:2026-12-01").value == 1
     assert limits.read(["usage:9:2026-12-01"]) == [1]
-    assert [record.getMessage() for record in caplog.records if record.name == "cms.partners.limits"] == [
+    assert [record.getMessage() for record in caplog.records if record.name == "cms.core.limits"] == [
         "Redis is not answering: rate limits are counted in the database meanwhile.",
         "Redis is not answering: counters are read from the database meanwhile.",
     ]

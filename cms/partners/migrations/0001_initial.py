@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import reports.crypto
+import cms.core.crypto
 from django.db import migrations, models
 
 
@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('url', models.URLField(max_length=500, verbose_name='address')),
                 ('events', models.JSONField(default=list, verbose_name='events')),
-                ('secret', reports.crypto.EncryptedTextField(verbose_name='signing secret')),
+                ('secret', cms.core.crypto.EncryptedTextField(verbose_name='signing secret')),
                 ('active', models.BooleanField(default=True, verbose_name='active')),
                 ('failures_in_a_row', models.PositiveIntegerField(default=0, verbose_name='failed attempts in a row')),
                 ('disabled_at', models.DateTimeField(blank=True, null=True, verbose_name='disabled after failures')),

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from cms.migration_permissions import grant
+from cms.core.permissions import grant
 
 CODENAMES = [
     f"{action}_{model}"

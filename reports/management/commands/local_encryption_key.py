@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from reports.local_key import create_local_key
+from cms.core.local_key import create_local_key
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from cms.planner import analyse_tables
+from cms.core.planner import analyse_tables
 
 
 class Command(BaseCommand):

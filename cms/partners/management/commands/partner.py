@@ -12,8 +12,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from cms.core import page_kinds
+
 from ...keys import issue_key, revoke
-from ...models import Event, Partner, PartnerKey, PartnerUsage, Scope, WebhookSubscription
+from ...models import Partner, PartnerKey, PartnerUsage, Scope, WebhookSubscription
 from ...usage import flush_usage
 from ...webhooks import new_secret
 
@@ -39,7 +41,12 @@ class Command(BaseCommand):
         webhook = actions.add_parser("webhook", help="Subscribe a URL to events; prints the signing secret.")
         webhook.add_argument("name")
         webhook.add_argument("url")
-        webhook.add_argument("--event", action="append", required=True, choices=Event.values)
+        webhook.add_argument(
+            "--event",
+            action="append",
+            required=True,
+            choices=[event for event, _label in page_kinds.webhook_event_choices()],
+        )
 
     def handle(self, *args, action, **options):
         getattr(self, f"handle_{action}")(**options)

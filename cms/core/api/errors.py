@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from ..filtering import FilterError
+
 
 class InvalidParameter(exceptions.ValidationError):
     """A query parameter with a bad value; ``fields`` names it and says why."""
@@ -40,6 +42,8 @@ def api_exception_handler(exc, context):
     """DRF's handler, reshaped into the envelope."""
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    elif isinstance(exc, FilterError):  # a domain filter refused a value: name the parameter
+        exc = InvalidParameter(exc.fields)
     response = drf_exception_handler(exc, context)
     if response is None:
         return None  # a real server error: let Django log it and answer 500

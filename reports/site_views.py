@@ -14,11 +14,11 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from cms.api.errors import field_messages
+from cms.core.api.errors import field_messages
 
-from ..api.throttling import HotlineAttemptThrottle, HotlineReportThrottle, HotlineStatusThrottle
-from ..models import Category, Channel, OutOfRemitCategory, SourceType
-from .intake import (
+from .api.serializers import MAX_URLS, HotlineReportSerializer
+from .api.throttling import HotlineAttemptThrottle, HotlineReportThrottle, HotlineStatusThrottle
+from .hotline.intake import (
     FILES_REFUSED,
     MAX_IDEMPOTENCY_KEY_LENGTH,
     IdempotencyConflict,
@@ -26,7 +26,7 @@ from .intake import (
     public_status,
     receive_report,
 )
-from .serializers import MAX_URLS, HotlineReportSerializer
+from .models import Category, Channel, OutOfRemitCategory, SourceType
 
 FORM_TEMPLATE = "reports/hotline/form.html"
 

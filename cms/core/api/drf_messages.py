@@ -3,7 +3,7 @@
 Listed here only so ``make messages`` puts them in ``locale/cs``, where the project's
 catalogue (first in LOCALE_PATHS) gives their Czech: a Czech client never reads "Must be a
 valid boolean." Nothing imports this module. (Its throttling message DRF formats before
-translating it; cms/api/errors.py says that one itself.)
+translating it; cms/core/api/errors.py says that one itself.)
 """
 
 from django.utils.translation import gettext_lazy

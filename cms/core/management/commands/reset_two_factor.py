@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 
-from cms.two_factor.policy import account_security_event
+from cms.core.two_factor.policy import account_security_event
 
 
 class Command(BaseCommand):

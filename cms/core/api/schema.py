@@ -99,7 +99,7 @@ def _constrain(path, parameter):
         target["enum"] = slugs
     target.update(BOUNDS.get(name, {}))
     if target.get("type") == "string" and "enum" not in target and "format" not in target:
-        target.setdefault("pattern", "^[^\\x00]*$")  # refused before any view (cms/request_guard.py)
+        target.setdefault("pattern", "^[^\\x00]*$")  # refused before any view (cms/core/request_guard.py)
     if name == "fallback":
         parameter["schema"] = {"type": "boolean"}
     if name == "content_type" and path == "/api/v1/preview/":

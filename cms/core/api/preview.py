@@ -13,22 +13,9 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
+from .. import page_kinds
 from .errors import InvalidParameter
 from .translations import translations_by_key
-
-
-def preview_serializers():
-    """Which serializer shows a draft of each previewable page type."""
-    from home.api import serializers as home
-    from resources.api.serializers import ResourceDetailSerializer
-
-    return {
-        "resources.resourcepage": (ResourceDetailSerializer, "api:resource-detail"),
-        "home.toolkitpage": (home.ToolkitDetailSerializer, "api:toolkit-detail"),
-        "home.sectionpage": (home.SectionSerializer, "api:section-detail"),
-        "home.newspage": (home.NewsDetailSerializer, "api:news-detail"),
-        "home.eventpage": (home.EventDetailSerializer, "api:event-detail"),
-    }
 
 
 class PreviewView(GenericAPIView):
@@ -42,7 +29,7 @@ class PreviewView(GenericAPIView):
         responses={200: dict},
     )
     def get(self, request):
-        kinds = preview_serializers()
+        kinds = page_kinds.previewable()
         content_type = request.query_params.get("content_type", "")
         token = request.query_params.get("token", "")
         if content_type not in kinds:
@@ -50,23 +37,20 @@ class PreviewView(GenericAPIView):
                                     % {"value": content_type, "valid": ", ".join(kinds)}})  # fmt: skip
         if not token:
             raise InvalidParameter({"token": _("A value is required.")})
-        from django.apps import apps
-
-        model = apps.get_model(content_type)
+        kind = kinds[content_type]
         try:
-            page = model.get_page_from_preview_token(token)
+            page = kind.model.get_page_from_preview_token(token)
         except BadSignature as exc:
             raise PermissionDenied(_("This preview token is not valid.")) from exc
         if page is None:
             raise NotFound(_("This preview has expired; preview the page again."))
-        serializer_class, detail_view_name = kinds[content_type]
         with translation.override(page.locale.language_code):
             context = {
                 "request": request,
                 "translations": translations_by_key([page]) if page.translation_key else {},
-                "detail_view_name": detail_view_name,
+                "detail_view_name": kind.detail_view,
             }
-            data = serializer_class(page, context=context).data
+            data = kind.detail_serializer(page, context=context).data
         response = Response(data)
         response["Cache-Control"] = "private, no-store"
         return response

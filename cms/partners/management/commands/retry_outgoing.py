@@ -8,9 +8,10 @@ sends what this queues.
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from cms.partners.webhooks import deliver_due
 from reports.hotline.feedback import retry_feedback
 from reports.hotline.notices import retry_failed_notices
+
+from ...webhooks import deliver_due
 
 
 class Command(BaseCommand):

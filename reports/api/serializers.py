@@ -1,15 +1,16 @@
 """The intake contract: field names, values and the reason for every refusal."""
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from ..hotline.reported_urls import InvalidUrl, normalise_url
 from ..models import Category, OutOfRemitCategory, SourceType
 from ..models.hotline import MAX_DESCRIPTION_LENGTH
-from .reported_urls import InvalidUrl, normalise_url
 
 MAX_URLS = 20
-LANGUAGES = [("cs", "čeština"), ("en", "English")]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 class SourceDetailsSerializer(serializers.Serializer):

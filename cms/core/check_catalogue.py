@@ -1,6 +1,6 @@
 """Check a gettext catalogue: every entry translated, none fuzzy, and it compiles.
 
-Usage: python -m cms.check_catalogue locale/cs/LC_MESSAGES/django.po
+Usage: python -m cms.core.check_catalogue locale/cs/LC_MESSAGES/django.po
 """
 
 import sys

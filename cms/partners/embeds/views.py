@@ -13,11 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
-from cms.api.locale import language_codes
+from cms.core.api.locale import language_codes
 from home.models import ToolkitPage
-
-from ..api.filters import filter_terms, load_taxonomy
-from ..models import ResourcePage
+from resources.filtering import filter_terms, load_taxonomy
+from resources.models import ResourcePage
 
 DEFAULT_LIMIT, MAX_LIMIT = 6, 24
 CACHE_SECONDS = 300
@@ -57,13 +56,6 @@ def _not_found():
 
 def _bad_request(parameter, message):
     return HttpResponseBadRequest(f"{parameter}: {message}", content_type="text/plain; charset=utf-8")
-
-
-class _Params:
-    """The resource filters read ``request.query_params``, like DRF's request."""
-
-    def __init__(self, request):
-        self.query_params = request.GET
 
 
 def _cards(queryset):
@@ -110,7 +102,7 @@ def resource_list(request):
     resources = ResourcePage.objects.live().public().filter(locale__language_code=locale)
     resources, errors = filter_terms(
         resources,
-        _Params(request),
+        request.GET,
         {"audience": "audiences", "topic": "topics", "type": "resource_type"},
         load_taxonomy(),
     )

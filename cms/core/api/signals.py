@@ -1,4 +1,5 @@
-"""What invalidates cached API responses: any change to published content or taxonomy."""
+"""What invalidates cached API responses: any change to published content (apps connect
+their other models, such as the taxonomy, with ``invalidate_on_change``)."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
@@ -12,12 +13,13 @@ def _page_deleted(sender, instance, **kwargs):
         bump_content_version()
 
 
-def connect():
-    from resources.models import Audience, ResourceType, Topic
+def invalidate_on_change(model):
+    """Cached answers go stale whenever a row of ``model`` is saved or deleted."""
+    post_save.connect(bump_content_version, sender=model, dispatch_uid=f"api-cache-{model.__name__}-saved")
+    post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"api-cache-{model.__name__}-deleted")
 
+
+def connect():
     page_published.connect(bump_content_version, dispatch_uid="api-cache-published")
     page_unpublished.connect(bump_content_version, dispatch_uid="api-cache-unpublished")
     post_delete.connect(_page_deleted, dispatch_uid="api-cache-deleted")
-    for model in (Audience, Topic, ResourceType):
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"api-cache-{model.__name__}-saved")
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"api-cache-{model.__name__}-deleted")

@@ -15,13 +15,10 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from cms.api.errors import envelope
-from cms.site_url import site_base_url
-from home.models import ToolkitPage
+from cms.core import page_kinds
+from cms.core.api.errors import envelope
+from cms.core.site_url import site_base_url
 
-from ..models import ResourcePage
-
-DEFAULT_SIZE = {"resource": (480, 260), "toolkit": (480, 320)}
 MIN_WIDTH = 200
 
 
@@ -30,14 +27,14 @@ def _error(status, code, message, fields=None):
 
 
 def find_page(url):
-    """The live resource or toolkit page whose address is ``url``, or None."""
+    """The kind and live page (of a kind oEmbed serves) whose address is ``url``, or Nones."""
     parts = urlsplit(url)
     slugs = [segment for segment in parts.path.split("/") if segment]
     if parts.scheme not in ("http", "https") or not slugs:
         return None, None
     wanted = f"{parts.scheme}://{parts.netloc.lower()}{parts.path if parts.path.endswith('/') else parts.path + '/'}"
-    for kind, model in (("resource", ResourcePage), ("toolkit", ToolkitPage)):
-        for page in model.objects.live().public().filter(slug=slugs[-1]):
+    for kind in page_kinds.embeddable():
+        for page in kind.model.objects.live().public().filter(slug=slugs[-1]):
             if page.full_url == wanted:
                 return kind, page
     return None, None
@@ -64,7 +61,7 @@ def oembed(request):
     kind, page = find_page(url)
     if page is None:
         return _error(404, "not_found", _("No resource or toolkit page has this address."))
-    default_width, default_height = DEFAULT_SIZE[kind]
+    default_width, default_height = kind.oembed_size
     try:
         width = _dimension(request, "maxwidth", default_width)
         height = _dimension(request, "maxheight", default_height)
@@ -76,9 +73,8 @@ def oembed(request):
             {str(error): [_("Give a whole number of pixels.")]},
         )
     base = site_base_url()
-    route = "embed-resource" if kind == "resource" else "embed-toolkit"
-    src = f"{base}{reverse(route, args=[page.pk])}"
-    if kind == "resource":
+    src = f"{base}{reverse(kind.embed_route, args=[page.pk])}"
+    if kind.embed_names_locale:
         src += f"?locale={page.locale.language_code}"
     html = (
         f'<iframe src="{escape(src)}" width="{width}" height="{height}" title="{escape(page.title)}" '

@@ -1,8 +1,9 @@
 from django.apps import AppConfig
 
 
-class CmsConfig(AppConfig):
-    name = "cms"
+class CoreConfig(AppConfig):
+    name = "cms.core"
+    label = "core"
     verbose_name = "Safer Internet CMS"
 
     def ready(self):

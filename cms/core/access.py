@@ -13,7 +13,7 @@ def require_permission(permission):
         def check(request, *args, **kwargs):
             if not request.user.has_perm(permission):
                 message = _("Your account has no access to this part of the administration.")
-                return render(request, "reports/forbidden.html", {"message": message}, status=403)
+                return render(request, "core/forbidden.html", {"message": message}, status=403)
             return view(request, *args, **kwargs)
 
         return check

@@ -12,8 +12,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-from cms.api.media import document_representation, image_representation
-from cms.api.rich_text import expand
+from cms.core.api.media import document_representation, image_representation
+from cms.core.api.rich_text import expand
 
 
 def _request(context):

@@ -1,0 +1,12 @@
+"""What a partner's API key may do: read content at a higher rate, file hotline reports.
+
+The partners app issues keys with these scopes; the domains' API views check them, so
+the names live below both."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Scope(models.TextChoices):
+    CONTENT_READ = "content:read", _("read content (higher rate limit)")
+    REPORTS_SUBMIT = "reports:submit", _("submit hotline reports")

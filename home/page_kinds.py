@@ -1,0 +1,75 @@
+"""The site's page kinds (cms.core.page_kinds): what search, webhooks, oEmbed and preview
+know about toolkits, sections, news, events and articles."""
+
+from django.utils.translation import gettext_lazy as _
+
+from cms.core.page_kinds import PageKind, register
+
+from .api import serializers
+from .models import ArticlePage, EventPage, NewsPage, SectionPage, ToolkitPage
+
+
+def register_kinds():
+    register(
+        PageKind(
+            name="toolkit",
+            model=ToolkitPage,
+            label=_("Toolkits"),
+            order=20,
+            summary_field="intro",
+            body_field="steps",
+            api_path="toolkits",
+            detail_view="api:toolkit-detail",
+            detail_serializer=serializers.ToolkitDetailSerializer,
+            webhook_events={"published": _("toolkit published"), "unpublished": _("toolkit unpublished")},
+            embed_route="embed-toolkit",
+            oembed_size=(480, 320),
+        )
+    )
+    register(
+        PageKind(
+            name="news",
+            model=NewsPage,
+            label=_("News"),
+            order=30,
+            summary_field="lead",
+            body_field="body",
+            api_path="news",
+            detail_view="api:news-detail",
+            detail_serializer=serializers.NewsDetailSerializer,
+            webhook_events={"published": _("news published"), "unpublished": _("news unpublished")},
+        )
+    )
+    register(
+        PageKind(
+            name="event",
+            model=EventPage,
+            label=_("Events"),
+            order=40,
+            summary_field="lead",
+            body_field="body",
+            api_path="events",
+            detail_view="api:event-detail",
+            detail_serializer=serializers.EventDetailSerializer,
+            webhook_events={"published": _("event published"), "unpublished": _("event unpublished")},
+        )
+    )
+    # Articles have no endpoint of their own: the API finds them by path.
+    register(
+        PageKind(
+            name="article", model=ArticlePage, label=_("Articles"), order=50, summary_field="lead", body_field="body"
+        )
+    )
+    # Sections are previewed like their endpoint shows them, but not searched.
+    register(
+        PageKind(
+            name="section",
+            model=SectionPage,
+            label=_("Sections"),
+            order=60,
+            searchable=False,
+            api_path="sections",
+            detail_view="api:section-detail",
+            detail_serializer=serializers.SectionSerializer,
+        )
+    )
