@@ -66,7 +66,7 @@ def register_kinds():
             name="section",
             model=SectionPage,
             label=_("Sections"),
-            order=60,
+            order=25,  # previewed after toolkits, as the preview endpoint always listed them
             searchable=False,
             api_path="sections",
             detail_view="api:section-detail",

@@ -1,6 +1,7 @@
 """The public report form on the built-in site (``/cs/hotline/``, ``/en/hotline/``).
 
-It validates with the API's own serializer and stores through the same intake service,
+It validates with the API's own serializer and files through the same entry point
+(``intake.submit``),
 with the same per-client limit; it works without JavaScript. The answer is never cached,
 and no referrer leaves the site (the same-origin policy keeps the Origin header that
 Django's CSRF check needs).
@@ -17,15 +18,9 @@ from django.views.decorators.http import require_http_methods
 from cms.core.api.errors import field_messages
 
 from .api.serializers import MAX_URLS, HotlineReportSerializer
-from .api.throttling import HotlineAttemptThrottle, HotlineReportThrottle, HotlineStatusThrottle
-from .hotline.intake import (
-    FILES_REFUSED,
-    MAX_IDEMPOTENCY_KEY_LENGTH,
-    IdempotencyConflict,
-    decoy_receipt,
-    public_status,
-    receive_report,
-)
+from .api.throttling import HotlineAttemptThrottle, HotlineStatusThrottle, count_report
+from .hotline import intake
+from .hotline.intake import FILES_REFUSED, MAX_IDEMPOTENCY_KEY_LENGTH, public_status
 from .models import Category, Channel, OutOfRemitCategory, SourceType
 
 FORM_TEMPLATE = "reports/hotline/form.html"
@@ -66,14 +61,18 @@ def _same_origin_referrer(response):
     return response
 
 
+def _too_many(request, wait):
+    response = render(request, "reports/hotline/too_many.html", status=429)
+    response["Retry-After"] = str(wait)
+    return response
+
+
 def _over_the_limit(request, throttle_class):
     """The 429 page when this client is over ``throttle_class``'s limit, else None."""
     throttle = throttle_class()
     if throttle.allow_request(request, None):
         return None
-    response = render(request, "reports/hotline/too_many.html", status=429)
-    response["Retry-After"] = str(throttle.wait())
-    return response
+    return _too_many(request, throttle.wait())
 
 
 @never_cache
@@ -92,19 +91,23 @@ def report_form(request):
         context = _context(values=request.POST, errors=field_messages(serializer.errors))
         context["idempotency_key"] = request.POST.get("idempotency_key") or context["idempotency_key"]
         return _same_origin_referrer(render(request, FORM_TEMPLATE, context, status=400))
-    if not serializer.in_remit:
+    try:
+        submission = intake.submit(
+            serializer.validated_data,
+            Channel.WEB,
+            idempotency_key=request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH],
+            quota=lambda: count_report(request),
+            # The same page sent again with other contents (back, edit, send): a new report.
+            new_report_on_key_reuse=True,
+        )
+    except intake.OverQuota as over:
+        return _same_origin_referrer(_too_many(request, over.wait))
+    if submission.outcome is intake.Outcome.OUT_OF_REMIT:
         context = {"helpline_url": settings.HELPLINE_URL}
         return _same_origin_referrer(render(request, "reports/hotline/helpline.html", context))
-    if refused := _over_the_limit(request, HotlineReportThrottle):
-        return _same_origin_referrer(refused)
-    if serializer.is_spam:
-        return _same_origin_referrer(render(request, "reports/hotline/received.html", decoy_receipt(), status=201))
-    key = request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH]
-    try:
-        receipt = receive_report(serializer.validated_data, Channel.WEB, key)
-    except IdempotencyConflict:
-        # The same page sent again with other contents (back, edit, send): a new report.
-        receipt = receive_report(serializer.validated_data, Channel.WEB)
+    if submission.outcome is intake.Outcome.DECOY:
+        return _same_origin_referrer(render(request, "reports/hotline/received.html", submission.decoy, status=201))
+    receipt = submission.receipt
     context = {"reference": receipt.report.reference, "status_token": receipt.status_token}
     return _same_origin_referrer(render(request, "reports/hotline/received.html", context, status=201))
 

@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy
 
 from cms.core import limits
 from cms.core.api.errors import envelope
+from cms.core.scopes import Scope
 
 from .keys import InvalidKey, authenticate, sent_key
-from .models import Scope
 
 PARTNER_PATHS = ("/api/", "/embed/")
 OWN_LIMITS = ("/api/v1/reports/",)

@@ -2,8 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.core import page_kinds
-
-from .models import Scope
+from cms.core.scopes import Scope
 
 
 class IssueKeyForm(forms.Form):

@@ -6,7 +6,9 @@ sends one as ``Authorization: Api-Key <key>``.
 
 from django.utils import timezone
 
-from .models import PartnerKey, Scope
+from cms.core.scopes import Scope
+
+from .models import PartnerKey
 
 HEADER_SCHEME = "Api-Key"
 DEFAULT_SCOPES = [Scope.CONTENT_READ.value]

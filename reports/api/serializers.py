@@ -83,11 +83,3 @@ class HotlineReportSerializer(serializers.Serializer):
         if errors:
             raise serializers.ValidationError(errors)
         return data
-
-    @property
-    def in_remit(self):
-        return self.validated_data["category"] in Category.values
-
-    @property
-    def is_spam(self):
-        return bool(self.validated_data.get("homepage"))

@@ -9,9 +9,9 @@ submission that passes validation counts against the report quota, so a reporter
 mistypes an address is not locked out.
 """
 
-from rest_framework.exceptions import Throttled
-
 from cms.core.throttling import LimiterThrottle
+
+from ..hotline.intake import OverQuota
 
 
 class HotlineAttemptThrottle(LimiterThrottle):
@@ -32,7 +32,7 @@ class HotlineStatusThrottle(LimiterThrottle):
 
 
 def count_report(request):
-    """Count a valid submission against the report quota; Throttled when it is used up."""
+    """Count a valid submission against the report quota; OverQuota when it is used up."""
     throttle = HotlineReportThrottle()
     if not throttle.allow_request(request, None):
-        raise Throttled(throttle.wait())
+        raise OverQuota(throttle.wait())

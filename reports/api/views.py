@@ -4,22 +4,15 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.exceptions import APIException, NotFound, PermissionDenied, UnsupportedMediaType
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied, Throttled, UnsupportedMediaType
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.core.api.errors import InvalidParameter
 from cms.core.api.parsers import DepthLimitedJSONParser
-from cms.core.scopes import Scope
 
-from ..hotline.intake import (
-    FILES_REFUSED,
-    MAX_IDEMPOTENCY_KEY_LENGTH,
-    IdempotencyConflict,
-    decoy_receipt,
-    public_status,
-    receive_report,
-)
+from ..hotline import intake
+from ..hotline.intake import FILES_REFUSED, MAX_IDEMPOTENCY_KEY_LENGTH, public_status
 from ..models import Channel, Status
 from .serializers import HotlineReportSerializer
 from .throttling import HotlineAttemptThrottle, HotlineStatusThrottle, count_report
@@ -112,20 +105,26 @@ class HotlineIntakeView(PrivateAPIView):
             raise InvalidParameter({"Idempotency-Key": [message]})
         serializer = HotlineReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        if not serializer.in_remit:
-            return Response(helpline_answer())
-        partner_key = getattr(request, "partner_key", None)
-        if partner_key is not None and not partner_key.allows(Scope.REPORTS_SUBMIT):
-            raise PermissionDenied(_("This API key may not submit reports: it needs the reports:submit scope."))
-        count_report(request)
-        if serializer.is_spam:
-            return Response({**decoy_receipt(), "status": Status.RECEIVED}, status=status.HTTP_201_CREATED)
-        partner = partner_key.partner if partner_key else None
-        channel = Channel.PARTNER if partner else self.channel
         try:
-            receipt = receive_report(serializer.validated_data, channel, key, partner=partner)
-        except IdempotencyConflict as conflict:
+            submission = intake.submit(
+                serializer.validated_data,
+                self.channel,
+                idempotency_key=key,
+                partner_key=getattr(request, "partner_key", None),
+                quota=lambda: count_report(request),
+            )
+        except intake.ScopeMissing as refused:
+            message = _("This API key may not submit reports: it needs the reports:submit scope.")
+            raise PermissionDenied(message) from refused
+        except intake.OverQuota as over:
+            raise Throttled(over.wait) from over
+        except intake.IdempotencyConflict as conflict:
             raise IdempotencyKeyReused() from conflict
+        if submission.outcome is intake.Outcome.OUT_OF_REMIT:
+            return Response(helpline_answer())
+        if submission.outcome is intake.Outcome.DECOY:
+            return Response({**submission.decoy, "status": Status.RECEIVED}, status=status.HTTP_201_CREATED)
+        receipt = submission.receipt
         response = Response(
             {
                 "reference": receipt.report.reference,

@@ -5,18 +5,24 @@ agent, no cookie. What they choose to give (an e-mail address, with consent) is
 encrypted.
 """
 
+import enum
 import hashlib
 import json
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from cms.core.scopes import Scope
+
 from ..models import (
     AuditEntry,
     CaseEvent,
+    Category,
+    Channel,
     HotlineReport,
     IntakeReceipt,
     ReferenceSequence,
@@ -39,11 +45,74 @@ class IdempotencyConflict(Exception):
     """The Idempotency-Key was used before for a different report."""
 
 
+class ScopeMissing(Exception):
+    """The platform's API key may not file reports (no ``reports:submit`` scope)."""
+
+
+class OverQuota(Exception):
+    """This client filed as many reports as its limit allows; ``wait`` seconds until more."""
+
+    def __init__(self, wait):
+        super().__init__(wait)
+        self.wait = wait
+
+
+class Outcome(enum.Enum):
+    OUT_OF_REMIT = "out of remit"  # not illegal content: nothing stored, the helpline is offered
+    DECOY = "decoy"  # the honeypot was filled: answered like a receipt, nothing stored
+    STORED = "stored"
+
+
 @dataclass
 class Receipt:
     report: HotlineReport
     status_token: str
     created: bool  # False when an Idempotency-Key had been answered before
+
+
+@dataclass
+class Submission:
+    outcome: Outcome
+    receipt: Receipt = None  # when stored
+    decoy: dict = None  # when a decoy: the reference and token shown
+
+
+def in_remit(data):
+    """The hotline takes illegal content only; other worries go to the helpline."""
+    return data["category"] in Category.values
+
+
+def is_spam(data):
+    """The hidden field people never see was filled: software filled every field."""
+    return bool(data.get("homepage"))
+
+
+def submit(data, channel, *, idempotency_key="", partner_key=None, quota=None, new_report_on_key_reuse=False):
+    """The one way a report comes in (API and site form), from validated ``data``.
+
+    The rules, in this order: out of remit (nothing stored, nothing counted) → the API
+    key's scope (ScopeMissing) → the report quota (``quota()`` raises OverQuota) → the
+    honeypot (a decoy) → stored. A reused Idempotency-Key with other contents raises
+    IdempotencyConflict, unless ``new_report_on_key_reuse`` (the form sent again after an
+    edit) files a new report.
+    """
+    if not in_remit(data):
+        return Submission(Outcome.OUT_OF_REMIT)
+    if partner_key is not None and not partner_key.allows(Scope.REPORTS_SUBMIT):
+        raise ScopeMissing
+    if quota is not None:
+        quota()
+    if is_spam(data):
+        return Submission(Outcome.DECOY, decoy=decoy_receipt())
+    partner = partner_key.partner if partner_key is not None else None
+    channel = Channel.PARTNER if partner else channel
+    try:
+        receipt = receive_report(data, channel, idempotency_key, partner=partner)
+    except IdempotencyConflict:
+        if not new_report_on_key_reuse:
+            raise
+        receipt = receive_report(data, channel)
+    return Submission(Outcome.STORED, receipt)
 
 
 def decoy_receipt():
@@ -126,7 +195,7 @@ def _store(data, channel, key, partner=None):
         source_type=data["source_type"],
         source_details=data.get("source_details") or {},
         description=data.get("description") or "",
-        language=data.get("language") or "cs",
+        language=data.get("language") or settings.LANGUAGE_CODE,
         reporter_email=email,
         wants_feedback=bool(email and data.get("wants_feedback")),
         consent_at=now if email else None,

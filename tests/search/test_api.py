@@ -95,15 +95,27 @@ def test_site_search_covers_every_kind_with_snippets_and_the_engine(client, demo
 
 
 def test_site_search_filters(client, demo):
-    only_toolkits = search(client, "/api/v1/search/", q="kyberšikana", type="toolkit")
+    only_toolkits = search(client, "/api/v1/search/", q="kyberšikana", kind="toolkit")
     assert {item["kind"] for item in only_toolkits["results"]} == {"toolkit"}
     resources = search(client, "/api/v1/search/", q="kyberšikanu", topic="hate-speech")
     assert resources["count"] >= 1 and {item["kind"] for item in resources["results"]} == {"resource"}
-    assert client.get("/api/v1/search/", {"q": "x", "type": "video"}).json()["error"]["fields"].keys() == {"type"}
-    wrong = client.get("/api/v1/search/", {"q": "x", "type": "news", "topic": "sexting"})
-    assert wrong.status_code == 400 and "type" in wrong.json()["error"]["fields"]
-    unknown = client.get("/api/v1/search/", {"q": "x", "resource_type": "nope"})
-    assert unknown.status_code == 400 and "resource_type" in unknown.json()["error"]["fields"]
+    assert client.get("/api/v1/search/", {"q": "x", "kind": "video"}).json()["error"]["fields"].keys() == {"kind"}
+    wrong = client.get("/api/v1/search/", {"q": "x", "kind": "news", "topic": "sexting"})
+    assert wrong.status_code == 400 and "kind" in wrong.json()["error"]["fields"]
+    unknown = client.get("/api/v1/search/", {"q": "x", "type": "nope"})
+    assert unknown.status_code == 400 and "type" in unknown.json()["error"]["fields"]
+    # ``resource_type`` is the former name of ``type`` on /search/, still accepted.
+    alias = client.get("/api/v1/search/", {"q": "x", "resource_type": "nope"})
+    assert alias.status_code == 400 and "resource_type" in alias.json()["error"]["fields"]
+
+
+def test_the_resource_type_filter_is_type_on_search_as_on_resources(client, demo):
+    videos = search(client, "/api/v1/search/", q="kyberšikana", type="video")
+    former = search(client, "/api/v1/search/", q="kyberšikana", resource_type="video")
+    listed = search(client, "/api/v1/resources/", q="kyberšikana", type="video")
+    assert videos["results"] == former["results"]
+    assert {item["id"] for item in videos["results"]} == {item["id"] for item in listed["results"]}
+    assert videos["count"] == listed["count"]
 
 
 def test_a_title_match_outranks_a_body_that_repeats_the_word(client, demo):

@@ -4,7 +4,7 @@ from django.apps import apps
 from django.db import DatabaseError
 from drf_spectacular.openapi import AutoSchema
 
-from .preview import preview_serializers
+from .. import page_kinds
 
 
 def only_api_v1(endpoints, **kwargs):
@@ -103,7 +103,7 @@ def _constrain(path, parameter):
     if name == "fallback":
         parameter["schema"] = {"type": "boolean"}
     if name == "content_type" and path == "/api/v1/preview/":
-        target["enum"] = list(preview_serializers())
+        target["enum"] = list(page_kinds.previewable())
 
 
 # A host as browsers and DNS accept it, then a path of plain characters: what a client that

@@ -13,9 +13,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms.core import page_kinds
+from cms.core.scopes import Scope
 
 from ...keys import issue_key, revoke
-from ...models import Partner, PartnerKey, PartnerUsage, Scope, WebhookSubscription
+from ...models import Partner, PartnerKey, PartnerUsage, WebhookSubscription
 from ...usage import flush_usage
 from ...webhooks import new_secret
 
