@@ -1,7 +1,9 @@
 """Build the demo site in Czech and English. Safe to run again: existing pages are kept."""
 
 import datetime
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -22,13 +24,14 @@ from home.models import (
     ToolkitPage,
 )
 from resources.importing import import_resources
-from resources.importing.readers import RawRow
+from resources.importing.readers import read_file
 from resources.models import Audience, ResourceIndexPage, ResourcePage, Topic
 
 from . import pages as content
-from .resources import import_records
 
-LANGUAGES = ("cs", "en")
+LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+# The demo resources (Czech, then English translations), in the format of docs/import.md.
+RESOURCES_FILE = Path(__file__).with_name("resources.jsonl")
 
 
 class DemoBuilder:
@@ -40,7 +43,8 @@ class DemoBuilder:
     def build(self):
         home = self.home_pages()
         self.ensure(home, ResourceIndexPage, content.LIBRARY["cs"]["slug"], content.LIBRARY)
-        result = import_resources([RawRow(n, record) for n, record in enumerate(import_records(), start=1)])
+        # The demo library is a file in the public import format, read as `import_resources` reads one.
+        result = import_resources(read_file(RESOURCES_FILE))
         message = _("Resources: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
         self.log(message % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged})
 

@@ -185,3 +185,31 @@ def test_list_runs_a_constant_number_of_queries(client, demo):
     assert count_queries(client, "/api/v1/resources/?locale=en&fallback=1&page_size=1") == count_queries(
         client, "/api/v1/resources/?locale=en&fallback=1&page_size=50"
     )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/resources/",
+        "/api/v1/toolkits/",
+        "/api/v1/news/",
+        "/api/v1/events/",
+        "/api/v1/sections/",
+        "/api/v1/search/?q=kyber",
+        "/api/v1/search/suggest/?q=kyber",
+        "/api/v1/taxonomy/topics/",
+        "/api/v1/navigation/",
+    ],
+)
+def test_an_unknown_query_parameter_is_a_400_naming_it(client, demo, url):
+    response = client.get(url + ("&" if "?" in url else "?") + "topci=grooming")
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid_parameter"
+    assert list(error["fields"]) == ["topci"]
+    assert "locale" in error["fields"]["topci"][0]  # the message lists the valid ones
+
+
+def test_a_misspelt_filter_does_not_silently_filter_nothing(client, demo):
+    assert client.get("/api/v1/resources/", {"topic": "grooming"}).status_code == 200
+    assert client.get("/api/v1/resources/", {"topics": "grooming"}).json()["error"]["fields"].keys() == {"topics"}

@@ -30,6 +30,7 @@ from django.utils.cache import patch_vary_headers
 
 from .errors import InvalidParameter
 from .locale import requested_language
+from .parameters import refuse_unknown_parameters
 
 VERSION_KEY = "api:v1:content-version"
 CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
@@ -196,6 +197,7 @@ def cached_get(view_method):
     @wraps(view_method)
     def get(self, request, *args, **kwargs):
         key = _request_key(request, requested_language(request))  # 400 on an unknown locale
+        refuse_unknown_parameters(self, request)
         # Read the version before building: if content changes meanwhile, the entry is stale.
         version = content_version()
         response = view_method(self, request, *args, **kwargs)

@@ -1,6 +1,7 @@
 """Query parameters every endpoint reads the same way."""
 
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter
 
 from .errors import InvalidParameter
 
@@ -16,3 +17,39 @@ def boolean_parameter(request, name):
     if value.lower() not in TRUE | FALSE:
         raise InvalidParameter({name: [_("Use true or false.")]})
     return value.lower() in TRUE
+
+
+def documented_query_parameters(view, method="GET"):
+    """The query parameters a view's ``@extend_schema`` documents for ``method``, or None
+    when it documents none (nothing to check against)."""
+    cls = type(view)
+    cache = cls.__dict__.get("_documented_query_parameters")
+    if cache is None:
+        cache = {}
+        cls._documented_query_parameters = cache
+    if method not in cache:
+        handler = getattr(cls, method.lower(), None)
+        schema_class = getattr(handler, "kwargs", {}).get("schema")
+        names = None
+        if schema_class is not None:
+            schema = schema_class()
+            schema.view, schema.method = view, method
+            names = {
+                parameter.name
+                for parameter in schema.get_override_parameters()
+                if isinstance(parameter, OpenApiParameter) and parameter.location == OpenApiParameter.QUERY
+            }
+        cache[method] = names or None
+    return cache[method]
+
+
+def refuse_unknown_parameters(view, request):
+    """400 naming every query parameter the endpoint does not document: a misspelt filter
+    (``?topci=``) must not silently filter nothing."""
+    known = documented_query_parameters(view, request.method if request.method != "HEAD" else "GET")
+    if known is None:
+        return
+    unknown = [name for name in request.query_params if name not in known]
+    if unknown:
+        message = _("Unknown parameter; valid parameters: %(valid)s.") % {"valid": ", ".join(sorted(known))}
+        raise InvalidParameter({name: [message] for name in unknown})
