@@ -97,8 +97,6 @@ def report_form(request):
             Channel.WEB,
             idempotency_key=request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH],
             quota=lambda: count_report(request),
-            # The same page sent again with other contents (back, edit, send): a new report.
-            new_report_on_key_reuse=True,
         )
     except intake.OverQuota as over:
         return _same_origin_referrer(_too_many(request, over.wait))

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from cms.core.page_kinds import PageKind, register
 
 from .api.serializers import ResourceDetailSerializer
-from .filtering import ResourceFilters
 from .models import ResourcePage
+from .models.filtering import ResourceFilters
 
 
 def register_kinds():

@@ -5,6 +5,7 @@ working as before, followed by the analysed terms, which are what the site's sea
 matches. The analysis follows the page's language.
 """
 
+from django.conf import settings
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -19,7 +20,7 @@ def language_of(page):
     code = _languages.get(page.locale_id)
     if code is None:
         _languages.update(Locale.objects.values_list("pk", "language_code"))
-        code = _languages.get(page.locale_id, "cs")
+        code = _languages.get(page.locale_id, settings.LANGUAGE_CODE)
     return code
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from .api.errors import envelope
 
+PAGES = (400, 403, 404, 500, 503)  # the statuses with a page of their own (cms/core/templates)
 JSON_PATHS = ("/api/",)  # embeds are pages in other sites' frames: they get the page
 
 
@@ -31,14 +32,21 @@ def client_language(request):
     return translation.get_language_from_request(request, check_path=not wants_json(request))
 
 
-def error_response(request, status, code, message, fields=None, template=None, **headers):
+def page_template(status):
+    """The error page for ``status``: its own where there is one, else the 400 or 500 page."""
+    if status in PAGES:
+        return f"{status}.html"
+    return "500.html" if status >= 500 else "400.html"
+
+
+def error_response(request, status, code, message, fields=None, **headers):
     """``message`` (and ``fields``, when given) are callables, so they are translated in the
     client's language."""
     with translation.override(client_language(request)):
-        if wants_json(request) or template is None:
+        if wants_json(request):
             response = JsonResponse(envelope(code, message(), fields() if fields else None), status=status)
         else:
-            html = loader.get_template(template).render({"message": message(), "status": status})
+            html = loader.get_template(page_template(status)).render({"message": message(), "status": status})
             response = HttpResponse(html, status=status)
         response["Content-Language"] = translation.get_language()
     response["Cache-Control"] = "no-store"
@@ -54,7 +62,6 @@ def database_unavailable(request):
         503,
         "unavailable",
         lambda: _("The service is briefly unavailable. Try again in %(seconds)s seconds.") % {"seconds": retry_after},
-        template="503.html",
         **{"Retry-After": retry_after},
     )
 
@@ -69,18 +76,27 @@ def server_error(request):
         500,
         "server_error",
         lambda: _("Something went wrong on our side. Try again later."),
-        template="500.html",
     )
 
 
 def bad_request(request, exception=None):
     """``handler400``: a body over the size limit, too many fields, a bad Host…"""
-    return error_response(request, 400, "bad_request", lambda: _("The request could not be read."), template="400.html")
+    return error_response(
+        request,
+        400,
+        "bad_request",
+        lambda: _("The request could not be read."),
+    )
 
 
 def permission_denied(request, exception=None):
     """``handler403`` (a refused CSRF check answers through ``CSRF_FAILURE_VIEW``)."""
-    return error_response(request, 403, "permission_denied", lambda: _("You may not do this."), template="403.html")
+    return error_response(
+        request,
+        403,
+        "permission_denied",
+        lambda: _("You may not do this."),
+    )
 
 
 def csrf_failure(request, reason=""):
@@ -89,5 +105,4 @@ def csrf_failure(request, reason=""):
         403,
         "csrf_failed",
         lambda: _("The form expired or came from another site. Reload the page and send it again."),
-        template="403.html",
     )

@@ -35,7 +35,6 @@ class RequestGuardMiddleware:
                 "invalid_parameter",
                 lambda: _("Some parameters are not valid."),
                 lambda: {name: [_("Null characters are not allowed.")]},
-                template="400.html",
             )
         if request.method in BODY_METHODS and self._chunked_without_length(request):
             return error_response(
@@ -43,7 +42,6 @@ class RequestGuardMiddleware:
                 411,
                 "length_required",
                 lambda: _("Send the request body with a Content-Length header."),
-                template="400.html",
             )
         return self.get_response(request)
 

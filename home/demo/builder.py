@@ -57,9 +57,10 @@ class DemoBuilder:
                 {"cs": cs, "en": en},
                 shared={"audience": Audience.objects.get(slug=audience)},
             )
-        toolkits = [self.toolkit(sections, *entry) for entry in content.TOOLKITS]
+        toolkits = [self.toolkit(sections, entry) for entry in content.TOOLKITS]
         articles = [
-            self.ensure(home, ArticlePage, slug, {"cs": cs, "en": en}, stream=("body",))
+            texts = {"cs": self.with_paragraph(cs, "body"), "en": self.with_paragraph(en, "body")}
+            self.ensure(home, ArticlePage, slug, texts)
             for slug, cs, en in content.ARTICLES
         ]
         self.news(home)
@@ -92,11 +93,11 @@ class DemoBuilder:
         self.translate(home, content.HOME["en"])
         return home
 
-    def ensure(self, parent, model, slug, texts, stream=(), shared=None):
+    def ensure(self, parent, model, slug, texts, shared=None):
         """The Czech page ``slug`` under ``parent`` and its English translation, created if missing."""
         page = model.objects.child_of(parent).filter(slug=slug).first()
         if page is None:
-            fields = self.fields(texts["cs"], stream)
+            fields = dict(texts["cs"])
             fields.pop("slug", None)
             # Pages right under home make up the main menu.
             page = model(
@@ -104,7 +105,7 @@ class DemoBuilder:
             )
             parent.add_child(instance=page)
             page.save_revision().publish()
-        self.translate(page, self.fields(texts["en"], stream))
+        self.translate(page, dict(texts["en"]))
         return page
 
     def translate(self, page, fields):
@@ -125,11 +126,9 @@ class DemoBuilder:
         return translation
 
     @staticmethod
-    def fields(texts, stream=()):
-        fields = dict(texts)
-        for name in stream:
-            fields[name] = [("paragraph", RichText(fields[name]))]
-        return fields
+    def with_paragraph(texts, name):
+        """``texts`` with the text of the StreamField ``name`` as its one paragraph block."""
+        return {**texts, name: [("paragraph", RichText(texts[name]))]}
 
     # Page types ---------------------------------------------------------------
 
@@ -159,7 +158,8 @@ class DemoBuilder:
             **content.HELP[service][code],
         }
 
-    def toolkit(self, sections, section, slug, audiences, topics, ages, cs, en):
+    def toolkit(self, sections, entry):
+        section, slug, audiences, topics, ages, cs, en = entry
         texts = {code: {**texts, "steps": self.steps(texts["steps"], code)} for code, texts in (("cs", cs), ("en", en))}
         return self.ensure(
             sections[section],

@@ -7,12 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from cms.core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from cms.core.blocks import BodyBlock
+from cms.core.index_page import IndexPage
 from cms.core.panels import tabbed_edit_handler
 from cms.core.preview import OptionalHeadlessPreviewMixin
 from search.fields import analysed_search_fields
@@ -28,14 +29,11 @@ class EventQuerySet(PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventIndexPage(Page):
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+class EventIndexPage(IndexPage):
+    """Upcoming events in date order, then the last twenty past ones."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.EventPage"]
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    edit_handler = tabbed_edit_handler(content_panels)
 
     class Meta:
         verbose_name = _("event index")

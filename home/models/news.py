@@ -1,17 +1,17 @@
 """News: an index page per language and dated news items under it."""
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from cms.core.blocks import BodyBlock
+from cms.core.index_page import IndexPage
 from cms.core.panels import tabbed_edit_handler
 from cms.core.preview import OptionalHeadlessPreviewMixin
 from search.fields import analysed_search_fields
@@ -19,24 +19,18 @@ from search.fields import analysed_search_fields
 NEWS_PER_PAGE = 10
 
 
-class NewsIndexPage(Page):
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
+class NewsIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    edit_handler = tabbed_edit_handler(content_panels)
+    listing_name = "news_page"
+    per_page = NEWS_PER_PAGE
 
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().child_of(self).order_by("-date", "-pk")
-        context["news_page"] = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        return context
+    def listed(self, request):
+        return NewsPage.objects.live().child_of(self).order_by("-date", "-pk")
 
 
 class NewsPage(OptionalHeadlessPreviewMixin, Page):

@@ -10,9 +10,9 @@ from ..models import (
     Category,
     Classification,
     CloseReason,
-    ContentType,
     Forward,
     HotlineReport,
+    MediaKind,
     PartnerHotline,
     SiteType,
     Status,
@@ -35,7 +35,7 @@ class AssessForm(CaseForm):
     reported_url = forms.IntegerField(widget=forms.HiddenInput)
     # No verdict comes preselected: the analyst chooses one (an empty choice is refused).
     classification = forms.ChoiceField(label=_("Classification"), choices=[("", "—"), *Classification.choices])
-    content_type = forms.ChoiceField(label=_("Content type"), choices=[("", "—"), *ContentType.choices])
+    content_type = forms.ChoiceField(label=_("Content type"), choices=[("", "—"), *MediaKind.choices])
     site_type = forms.ChoiceField(label=_("Site type"), choices=[("", "—"), *SiteType.choices])
     victim_age_group = forms.ChoiceField(
         label=_("Victim's age group"), choices=[("", "—"), *VictimAgeGroup.choices], required=False

@@ -87,14 +87,14 @@ def is_spam(data):
     return bool(data.get("homepage"))
 
 
-def submit(data, channel, *, idempotency_key="", partner_key=None, quota=None, new_report_on_key_reuse=False):
+def submit(data, channel, *, idempotency_key="", partner_key=None, quota=None):
     """The one way a report comes in (API and site form), from validated ``data``.
 
     The rules, in this order: out of remit (nothing stored, nothing counted) → the API
     key's scope (ScopeMissing) → the report quota (``quota()`` raises OverQuota) → the
     honeypot (a decoy) → stored. A reused Idempotency-Key with other contents raises
-    IdempotencyConflict, unless ``new_report_on_key_reuse`` (the form sent again after an
-    edit) files a new report.
+    IdempotencyConflict, except from the site form: that is the page sent again after an
+    edit (back, edit, send), a new report.
     """
     if not in_remit(data):
         return Submission(Outcome.OUT_OF_REMIT)
@@ -109,7 +109,7 @@ def submit(data, channel, *, idempotency_key="", partner_key=None, quota=None, n
     try:
         receipt = receive_report(data, channel, idempotency_key, partner=partner)
     except IdempotencyConflict:
-        if not new_report_on_key_reuse:
+        if channel != Channel.WEB:
             raise
         receipt = receive_report(data, channel)
     return Submission(Outcome.STORED, receipt)

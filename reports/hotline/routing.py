@@ -28,6 +28,16 @@ class Route:
     explanation: str = ""
 
 
+@dataclass(frozen=True)
+class Destination:
+    """Where an analyst forwards an address: the recipient and, once known, their reference."""
+
+    recipient: str  # Forward.Recipient
+    recipient_name: str
+    partner_hotline: PartnerHotline | None = None
+    their_reference: str = ""
+
+
 def country_name(code):
     return countries.name(code) or code
 
@@ -71,8 +81,8 @@ def propose_route(reported_url):
 
 
 @transaction.atomic
-def forward(report, reported_url, user, version, recipient, recipient_name, partner_hotline=None, their_reference=""):
-    """Record that ``reported_url`` of ``report`` went to ``recipient``; the case is forwarded."""
+def forward(report, reported_url, user, version, destination):
+    """Record that ``reported_url`` of ``report`` went to ``destination``; the case is forwarded."""
     refuse_if_closed(report)
     if not report.url_links.filter(reported_url=reported_url).exists():
         raise ValueError("The address is not part of this case.")
@@ -81,21 +91,21 @@ def forward(report, reported_url, user, version, recipient, recipient_name, part
     record = Forward.objects.create(
         report=report,
         reported_url=reported_url,
-        recipient=recipient,
-        recipient_name=recipient_name,
-        partner_hotline=partner_hotline,
-        their_reference=their_reference,
+        recipient=destination.recipient,
+        recipient_name=destination.recipient_name,
+        partner_hotline=destination.partner_hotline,
+        their_reference=destination.their_reference,
         forwarded_by=user,
     )
     record_event(
         report,
         user,
         CaseEvent.Kind.FORWARDED,
-        f"forwarded to {recipient}",
+        f"forwarded to {destination.recipient}",
         reported_url=reported_url,
-        recipient=recipient,
-        recipient_name=recipient_name,
-        their_reference=their_reference,
+        recipient=destination.recipient,
+        recipient_name=destination.recipient_name,
+        their_reference=destination.their_reference,
     )
     if report.status != previous:
         queue_feedback(report)

@@ -45,16 +45,10 @@ def _abuse_contact(report, data, user):
 
 def _forward(report, data, user):
     record = _address(report, data)
-    routing.forward(
-        report,
-        record,
-        user,
-        data["version"],
-        data["recipient"],
-        data["recipient_name"],
-        partner_hotline=data["partner_hotline"],
-        their_reference=data["their_reference"],
+    destination = routing.Destination(
+        data["recipient"], data["recipient_name"], data["partner_hotline"], data["their_reference"]
     )
+    routing.forward(report, record, user, data["version"], destination)
 
 
 def _forward_reference(report, data, user):

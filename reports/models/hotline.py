@@ -75,7 +75,9 @@ class Classification(models.TextChoices):
     OUT_OF_REMIT = "out-of-remit", _("outside the remit")
 
 
-class ContentType(models.TextChoices):
+class MediaKind(models.TextChoices):
+    """What the reported content is (an image, a video…); not Django's ContentType."""
+
     IMAGE = "image", _("image")
     VIDEO = "video", _("video")
     TEXT = "text", _("text")
@@ -228,7 +230,7 @@ class ReportedUrl(models.Model):
     first_reported_at = models.DateTimeField(_("first reported"), default=timezone.now)
     reports = models.ManyToManyField(HotlineReport, through="ReportedUrlLink", related_name="urls")
     classification = models.CharField(_("classification"), max_length=20, choices=Classification.choices, blank=True)
-    content_type = models.CharField(_("content type"), max_length=8, choices=ContentType.choices, blank=True)
+    content_type = models.CharField(_("content type"), max_length=8, choices=MediaKind.choices, blank=True)
     site_type = models.CharField(_("site type"), max_length=20, choices=SiteType.choices, blank=True)
     victim_age_group = models.CharField(
         _("victim's age group"), max_length=16, choices=VictimAgeGroup.choices, blank=True

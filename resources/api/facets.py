@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 
 from cms.core.api.caching import RESPONSE_TTL, content_version
 
-from ..filtering import count_terms, labelled_facets
+from ..models.filtering import count_terms, labelled_facets
 
 FILTER_PARAMETERS = ("audience", "topic", "type", "age", "q", "fallback")
 

@@ -1,4 +1,4 @@
-"""Query parameters of the resource list: the library's filters (``resources.filtering``)
+"""Query parameters of the resource list: the library's filters (``resources.models.filtering``)
 answered with clear 400s, and the ordering."""
 
 from django.utils.translation import gettext as _
@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from cms.core.api.errors import InvalidParameter
 from search.hit_order import in_hit_order
 
-from .. import filtering
-from ..filtering import filter_terms, load_taxonomy
+from ..models import filtering
+from ..models.filtering import filter_terms, load_taxonomy
 
 __all__ = ["filter_by_terms", "filter_resources", "filter_terms", "load_taxonomy", "ordered_resources"]
 
@@ -23,7 +23,7 @@ def filter_by_terms(queryset, request, **relations):
 
 
 def filter_resources(queryset, request, taxonomy):
-    """The library's filters (``resources.filtering``); a refused value answers 400."""
+    """The library's filters (``resources.models.filtering``); a refused value answers 400."""
     return filtering.filter_resources(queryset, request.query_params, taxonomy)
 
 

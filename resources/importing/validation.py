@@ -116,7 +116,31 @@ class RowValidator:
     def validate(self, raw):
         values, line, errors = raw.values, raw.line, []
         row = {name: text(values.get(name)) for name in ("external_id", "title", "summary", "url", "translation_of")}
+        self.check_texts(row, line, errors)
+        locale = self.locale(values, line, errors)
+        taxonomy = {column: self.terms_of(values, column, line, errors) for column in ("audiences", "topics")}
+        resource_type = self.resource_type(values, row, line, errors)
+        age_min, age_max = self.ages(values, line, errors)
+        self.check_url(row, line, errors)
+        return ResourceRow(
+            line=line,
+            external_id=row["external_id"],
+            locale=locale,
+            title=row["title"],
+            summary=row["summary"],
+            body=self.body(values, line, errors),
+            audiences=taxonomy["audiences"],
+            topics=taxonomy["topics"],
+            resource_type=resource_type,
+            age_min=age_min,
+            age_max=age_max,
+            url=row["url"],
+            translation_of=row["translation_of"],
+            errors=errors,
+        )
 
+    @staticmethod
+    def check_texts(row, line, errors):
         for column in ("external_id", "title", "summary"):
             if not row[column]:
                 errors.append(RowError(line, _("a value is required"), column, ""))
@@ -128,6 +152,7 @@ class RowValidator:
                     )
                 )
 
+    def locale(self, values, line, errors):
         code = text(values.get("locale")) or settings.LANGUAGE_CODE
         locale = self.locales.get(code)
         if locale is None:
@@ -139,23 +164,27 @@ class RowValidator:
                     code,
                 )
             )
+        return locale
 
-        taxonomy = {}
-        for column in ("audiences", "topics"):
-            slugs = split_list(values.get(column))
-            missing = [slug for slug in slugs if slug not in self.terms[column]]
-            errors += [self.unknown_term(line, column, slug) for slug in missing]
-            taxonomy[column] = [self.terms[column][slug] for slug in slugs if slug not in missing] if slugs else None
+    def terms_of(self, values, column, line, errors):
+        """The audiences or topics named; None when the column is empty (a translation keeps its source's)."""
+        slugs = split_list(values.get(column))
+        missing = [slug for slug in slugs if slug not in self.terms[column]]
+        errors += [self.unknown_term(line, column, slug) for slug in missing]
+        return [self.terms[column][slug] for slug in slugs if slug not in missing] if slugs else None
 
+    def resource_type(self, values, row, line, errors):
         type_slug = text(values.get("resource_type"))
-        resource_type = None
-        if type_slug:
-            resource_type = self.terms["resource_type"].get(type_slug)
-            if resource_type is None:
-                errors.append(self.unknown_term(line, "resource_type", type_slug))
-        elif not row["translation_of"]:
-            errors.append(RowError(line, _("a value is required"), "resource_type", ""))
+        if not type_slug:
+            if not row["translation_of"]:
+                errors.append(RowError(line, _("a value is required"), "resource_type", ""))
+            return None
+        resource_type = self.terms["resource_type"].get(type_slug)
+        if resource_type is None:
+            errors.append(self.unknown_term(line, "resource_type", type_slug))
+        return resource_type
 
+    def ages(self, values, line, errors):
         age_min = self.age(line, "age_min", values.get("age_min"), errors)
         age_max = self.age(line, "age_max", values.get("age_max"), errors)
         if age_min is not None and age_max is not None and age_min > age_max:
@@ -167,35 +196,21 @@ class RowValidator:
                     age_max,
                 )
             )
+        return age_min, age_max
 
+    def check_url(self, row, line, errors):
         if row["url"]:
             try:
                 self.url_validator(row["url"])
             except ValidationError:
                 errors.append(RowError(line, _("not a valid http(s) address"), "url", row["url"]))
 
-        body = ""
+    def body(self, values, line, errors):
         try:
-            body = self.clean_body(text(values.get("body")))
+            return self.clean_body(text(values.get("body")))
         except Exception as exc:  # noqa: BLE001 - any parser failure is a bad value
             errors.append(RowError(line, _("cannot read the rich text: %(error)s") % {"error": exc}, "body", ""))
-
-        return ResourceRow(
-            line=line,
-            external_id=row["external_id"],
-            locale=locale,
-            title=row["title"],
-            summary=row["summary"],
-            body=body,
-            audiences=taxonomy["audiences"],
-            topics=taxonomy["topics"],
-            resource_type=resource_type,
-            age_min=age_min,
-            age_max=age_max,
-            url=row["url"],
-            translation_of=row["translation_of"],
-            errors=errors,
-        )
+            return ""
 
 
 def check_across_rows(rows):

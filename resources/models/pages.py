@@ -2,9 +2,8 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
-from django.utils.http import urlencode
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -16,10 +15,13 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.core.age_range import AgeRangeMixin, age_range_constraints
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.filtering import FilterError
+from cms.core.index_page import IndexPage
 from cms.core.panels import tabbed_edit_handler
 from cms.core.preview import OptionalHeadlessPreviewMixin
 from search.fields import analysed_search_fields
 
+from .filtering import RESOURCE_FILTERS, filter_resources, load_taxonomy
 from .taxonomy import Audience, ResourceType, Topic
 
 RESOURCES_PER_PAGE = 24
@@ -37,43 +39,52 @@ class Licence(models.TextChoices):
     OTHER = "other", _("Other (see the resource)")
 
 
-class ResourceIndexPage(Page):
-    """The library of one language: lists and filters its resources."""
-
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+class ResourceIndexPage(IndexPage):
+    """The library of one language: lists its resources, filtered as the API filters them."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ResourcePage"]
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    edit_handler = tabbed_edit_handler(content_panels)
+    listing_name = "resources_page"
+    per_page = RESOURCES_PER_PAGE
 
     class Meta:
         verbose_name = _("resource library")
         verbose_name_plural = _("resource libraries")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def chosen_filters(self, request):
+        """The filters chosen in the form (its "All" sends an empty value, which means none)."""
+        chosen = QueryDict(mutable=True)
+        for name in RESOURCE_FILTERS:
+            for value in request.GET.getlist(name):
+                if value.strip():
+                    chosen.appendlist(name, value)
+        return chosen
+
+    def listed(self, request):
         resources = (
             ResourcePage.objects.live()
             .child_of(self)
             .select_related("resource_type")
             .prefetch_related("audiences", "topics")
-            .order_by("title")
+            .order_by("title", "pk")
         )
-        chosen = {}
-        for param, field in (("audience", "audiences"), ("topic", "topics"), ("type", "resource_type")):
-            slug = request.GET.get(param)
-            if slug:
-                chosen[param] = slug
-                resources = resources.filter(**{f"{field}__slug": slug})
+        try:
+            return filter_resources(resources, self.chosen_filters(request), load_taxonomy())
+        except FilterError as error:
+            request.filter_errors = error.fields  # shown beside the filters; nothing listed
+            return resources.none()
+
+    def get_context(self, request, *args, **kwargs):
+        request.filter_errors = {}
+        context = super().get_context(request, *args, **kwargs)
+        chosen = self.chosen_filters(request)
         context.update(
-            resources_page=Paginator(resources.distinct(), RESOURCES_PER_PAGE).get_page(request.GET.get("page")),
             audiences=Audience.objects.all(),
             topics=Topic.objects.all(),
             resource_types=ResourceType.objects.all(),
-            chosen=chosen,
-            filter_query=urlencode(chosen),
+            chosen=chosen.dict(),
+            filter_errors=request.filter_errors,
+            filter_query=chosen.urlencode(),
         )
         return context
 

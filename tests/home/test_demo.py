@@ -3,6 +3,7 @@
 import io
 import re
 
+import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
@@ -75,3 +76,38 @@ def test_resource_library_filters_by_audience_topic_and_type(client, demo):
     assert "Vydírají tě? Neplať a ozvi se" in body
     assert "Sextortion: postup pro školy" not in body  # a guide, not a poster
     assert "1 materiál" in body
+
+
+def library_titles(client, params):
+    response = client.get("/cs/materialy/", params)
+    assert response.status_code == 200
+    cards = response.content.decode().split('class="cards"', 1)[1]
+    return response, set(re.findall(r"<h3[^>]*><a [^>]*>([^<]+)</a>", cards))
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"topic": ["grooming", "sexting"]},
+        {"topic": "grooming,sexting", "audience": "parents"},
+        {"type": "worksheet", "age": "10"},
+        {"audience": "teachers", "topic": "cyberbullying", "type": "lesson-plan"},
+    ],
+)
+def test_the_library_page_lists_what_the_api_lists_for_the_same_filters(client, demo, params):
+    _response, listed = library_titles(client, params)
+    api = client.get("/api/v1/resources/", {**params, "locale": "cs", "page_size": 100}).json()
+    assert listed == {item["title"] for item in api["results"]}
+    assert len(listed) == api["count"]
+
+
+def test_the_library_page_names_an_unknown_filter_value_instead_of_ignoring_it(client, demo):
+    response, listed = library_titles(client, {"topic": "no-such-topic"})
+    body = response.content.decode()
+    assert listed == set()
+    assert "Neznámá hodnota „no-such-topic“" in body and 'role="alert"' in body
+
+
+def test_the_library_forms_all_choice_filters_nothing(client, demo):
+    _response, everything = library_titles(client, {"audience": "", "topic": "", "type": ""})
+    assert len(everything) == 24  # a full first page of the 44 Czech resources

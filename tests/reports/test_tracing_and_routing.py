@@ -140,9 +140,8 @@ def test_a_forward_is_recorded_and_exported_as_a_structured_record(hosting, asse
     record = address(report)
     tracing.trace(record)
     partner = PartnerHotline.objects.get(organisation="eco Beschwerdestelle")
-    forward = routing.forward(
-        report, record, analyst, report.version, Forward.Recipient.PARTNER_HOTLINE, partner.organisation, partner
-    )
+    destination = routing.Destination(Forward.Recipient.PARTNER_HOTLINE, partner.organisation, partner)
+    forward = routing.forward(report, record, analyst, report.version, destination)
     report.refresh_from_db()
     assert report.status == Status.FORWARDED
     assert report.events.filter(kind=CaseEvent.Kind.FORWARDED).count() == 1
@@ -175,7 +174,8 @@ def test_a_forward_is_recorded_and_exported_as_a_structured_record(hosting, asse
 def test_a_forward_from_an_old_version_of_the_case_is_refused(assessed, analyst):
     report = assessed("https://hosted-in-germany.example/a.jpg")
     with pytest.raises(workflow.StaleCase):
-        routing.forward(report, address(report), analyst, report.version - 1, Forward.Recipient.POLICE, "Policie ČR")
+        police = routing.Destination(Forward.Recipient.POLICE, "Policie ČR")
+        routing.forward(report, address(report), analyst, report.version - 1, police)
     assert not Forward.objects.exists()
 
 

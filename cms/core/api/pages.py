@@ -18,8 +18,17 @@ from .schema import ListSchema
 from .translations import TranslatableFieldsMixin, translations_by_key
 
 LOCALE_PARAMETERS = [
-    OpenApiParameter("locale", str, enum=["cs", "en"], description="Language; else Accept-Language, else cs."),
-    OpenApiParameter("fallback", bool, description="Fill missing translations from cs, marked is_fallback."),
+    OpenApiParameter(
+        "locale",
+        str,
+        enum=[code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES],
+        description=f"Language; else Accept-Language, else {settings.LANGUAGE_CODE}.",
+    ),
+    OpenApiParameter(
+        "fallback",
+        bool,
+        description=f"Fill missing translations from {settings.LANGUAGE_CODE}, marked is_fallback.",
+    ),
 ]
 PAGINATION_PARAMETERS = [
     OpenApiParameter("page", OpenApiTypes.INT),

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET
 
 from cms.core.api.locale import language_codes
 from home.models import ToolkitPage
-from resources.filtering import filter_terms, load_taxonomy
 from resources.models import ResourcePage
+from resources.models.filtering import filter_terms, load_taxonomy
 
 DEFAULT_LIMIT, MAX_LIMIT = 6, 24
 CACHE_SECONDS = 300

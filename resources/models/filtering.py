@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from cms.core.age_range import AGE_LIMIT
 from cms.core.filtering import FilterError
 
-from .models import Audience, ResourceType, Topic
+from .taxonomy import Audience, ResourceType, Topic
 
 TAXONOMY_FILTERS = (
     ("audience", "audiences", Audience),
