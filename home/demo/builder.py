@@ -59,8 +59,9 @@ class DemoBuilder:
             )
         toolkits = [self.toolkit(sections, entry) for entry in content.TOOLKITS]
         articles = [
-            texts = {"cs": self.with_paragraph(cs, "body"), "en": self.with_paragraph(en, "body")}
-            self.ensure(home, ArticlePage, slug, texts)
+            self.ensure(
+                home, ArticlePage, slug, {"cs": self.with_paragraph(cs, "body"), "en": self.with_paragraph(en, "body")}
+            )
             for slug, cs, en in content.ARTICLES
         ]
         self.news(home)
