@@ -94,9 +94,10 @@ fault: install-dev ## Restart PostgreSQL and stop Redis under load (gunicorn, pr
 audit: install-dev ## Look up known vulnerabilities of the pinned requirements (pip-audit; accepted ones in docs/security.md)
 	$(BIN)/python -m cms.core.dependency_audit
 
-lint: install-dev ## Check formatting and lint with ruff
+lint: install-dev ## Check formatting, lint (ruff, complexity ≤ 10) and the import layers (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	PYTHONPATH=$(CURDIR) $(BIN)/lint-imports --no-cache
 
 format: install-dev ## Format and fix with ruff
 	$(BIN)/ruff check --fix .
