@@ -11,6 +11,7 @@ from cms.core.blocks import (
     ParagraphBlock,
     VideoBlock,
 )
+from resources.api.serializers import resource_card
 
 
 class ResourceListBlock(blocks.StructBlock):
@@ -27,8 +28,6 @@ class ResourceListBlock(blocks.StructBlock):
         template = "blocks/resource_list.html"
 
     def get_api_representation(self, value, context=None):
-        from resources.api.serializers import resource_card
-
         pages = [chosen.localized.specific for chosen in value["resources"] if chosen]
         return {"heading": value["heading"], "resources": [resource_card(page, context) for page in pages if page.live]}
 

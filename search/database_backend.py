@@ -12,6 +12,7 @@ from modelsearch.backends.database import SearchBackend as vendor_backend
 def SearchBackend(params):  # the name Wagtail looks up in a backend module
     backend = vendor_backend(params)
     if type(backend).__name__ == "SQLiteSearchBackend":
+        # The SQLite ranking subclasses Wagtail's SQLite backend: loaded only on SQLite.
         from .sqlite_ranking import WeightedSQLiteSearchBackend
 
         return WeightedSQLiteSearchBackend(params)

@@ -15,6 +15,8 @@ from elasticsearch import Elasticsearch, NotFoundError
 from elasticsearch.dsl import Index
 from elasticsearch.helpers import streaming_bulk
 
+from cms.core.api.pages import live_pages
+
 from .elastic_documents import PageDocument, page_document
 from .kinds import kind_of, searchable_kinds
 
@@ -38,8 +40,6 @@ def new_index(name):
 
 def visible_pages():
     """Every live, public page of a searchable kind that is not a placeholder (specific)."""
-    from cms.core.api.pages import live_pages
-
     for model, _label in searchable_kinds().values():
         pages = live_pages(model).select_related("locale")
         if kind_of(model) == "resource":
@@ -48,8 +48,6 @@ def visible_pages():
 
 
 def count_visible_pages():
-    from cms.core.api.pages import live_pages
-
     return sum(live_pages(model).count() for model, _label in searchable_kinds().values())
 
 
@@ -81,8 +79,6 @@ def rebuild(progress=lambda done: None):
 def update_page(page_id):
     """Index the page's current state, or remove it when it is no longer visible."""
     from wagtail.models import Page
-
-    from cms.core.api.pages import live_pages
 
     page = Page.objects.filter(pk=page_id).first()
     model = page.specific_class if page else None

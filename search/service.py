@@ -44,6 +44,7 @@ def max_hits():
 
 def _engines():
     if getattr(settings, "ELASTICSEARCH_URL", ""):
+        # Imported only when configured: small installs never load the Elasticsearch client.
         from .engines import elasticsearch
 
         return [elasticsearch, database]

@@ -6,12 +6,12 @@ from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .tasks import update_search_document
+
 
 def _enqueue(page_id):
     if not getattr(settings, "ELASTICSEARCH_URL", ""):
         return
-    from .tasks import update_search_document
-
     # After the commit: the task must see what was published.
     transaction.on_commit(lambda: update_search_document.enqueue(page_id))
 

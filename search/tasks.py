@@ -13,6 +13,7 @@ logger = logging.getLogger(__name__)
 
 @task()
 def update_search_document(page_id):
+    # Queued only with ELASTICSEARCH_URL set: the client is loaded then, not by every worker.
     from . import elastic_index
     from .engines.elasticsearch import Unavailable
 

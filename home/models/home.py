@@ -11,6 +11,11 @@ from wagtail.search import index
 from cms.core.blocks import RICH_TEXT_FEATURES, LinkBlock
 from cms.core.panels import tabbed_edit_handler
 from cms.core.preview import OptionalHeadlessPreviewMixin
+from resources.models import ResourcePage
+
+from .events import EventPage
+from .news import NewsPage
+from .toolkit import ToolkitPage
 
 
 class HomePage(Page):
@@ -56,9 +61,6 @@ class HomePage(Page):
         return super().can_create_at(parent) and cls.objects.count() < Locale.objects.count()
 
     def get_context(self, request, *args, **kwargs):
-        from .events import EventPage
-        from .news import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
         toolkits = (block.value.localized.specific for block in self.featured_toolkits if block.value)
         context["featured"] = [toolkit for toolkit in toolkits if toolkit.live]
@@ -91,10 +93,6 @@ class SectionPage(OptionalHeadlessPreviewMixin, Page):
         verbose_name_plural = _("audience sections")
 
     def get_context(self, request, *args, **kwargs):
-        from resources.models import ResourcePage
-
-        from .toolkit import ToolkitPage
-
         context = super().get_context(request, *args, **kwargs)
         context["toolkits"] = (
             ToolkitPage.objects.live().filter(locale=self.locale, audiences=self.audience).order_by("title")

@@ -16,6 +16,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.core.planner import analyse_tables
+from resources.models import ResourcePage
 
 
 @contextmanager
@@ -49,8 +50,6 @@ def deferred_index_updates():
 
 def refresh_planner_statistics():
     """ANALYZE what an import writes (see ``cms.core.planner``)."""
-    from resources.models import ResourcePage
-
     search_index = apps.get_model("wagtailsearch", "IndexEntry")
     audiences, topics = ResourcePage.audiences.through, ResourcePage.topics.through
     analyse_tables(Page, ResourcePage, audiences, topics, ReferenceIndex, search_index)

@@ -28,6 +28,7 @@ class Command(BaseCommand):
             call_command("update_index", stdout=self.stdout, stderr=self.stderr)
             analyse_tables(apps.get_model("wagtailsearch", "IndexEntry"))
             return
+        # Only now that Elasticsearch is configured is its client loaded.
         from search import elastic_index
         from search.engines.elasticsearch import Unavailable
 
