@@ -72,7 +72,7 @@ MUTANTS = [
         False,
     ),
     (
-        "reports/api/throttling.py",
+        "cms/core/throttling.py",
         'return f"client:{limits.client_digest(request)}", getattr(settings, self.setting)',
         'return "client", getattr(settings, self.setting)',
         "tests/security/test_rate_limits.py::test_every_limit_counts_each_client_on_its_own",
