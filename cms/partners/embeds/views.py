@@ -85,7 +85,7 @@ def resource_card(request, pk):
         )
     with translation.override(page.locale.language_code):
         context = {"resources": _with_links(request, [page]), "single": True}
-        return _embed_response(request, "resources/embed/card.html", context, locale)
+        return _embed_response(request, "partners/embed/card.html", context, locale)
 
 
 @require_GET
@@ -111,7 +111,7 @@ def resource_list(request):
         return _bad_request(name, message)
     with translation.override(locale):
         context = {"resources": _with_links(request, list(_cards(resources)[:limit])), "single": False}
-        return _embed_response(request, "resources/embed/card.html", context, locale)
+        return _embed_response(request, "partners/embed/card.html", context, locale)
 
 
 @require_GET
@@ -122,4 +122,4 @@ def toolkit_card(request, pk):
         return _not_found()
     with translation.override(toolkit.locale.language_code):
         context = {"toolkit": _with_links(request, [toolkit])[0]}
-        return _embed_response(request, "resources/embed/toolkit.html", context, toolkit.locale.language_code)
+        return _embed_response(request, "partners/embed/toolkit.html", context, toolkit.locale.language_code)
