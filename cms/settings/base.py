@@ -286,6 +286,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
+# Query parameters the content API ignores instead of answering 400 (it refuses every one its
+# endpoint does not document): e.g. a proxy's own tracking parameter. Comma-separated.
+API_IGNORED_QUERY_PARAMETERS = env_list("API_IGNORED_QUERY_PARAMETERS")
+
 # Errors no view handled: the API's envelope under /api/, a page in both languages elsewhere,
 # and 503 with this Retry-After (seconds) while the database is unreachable (cms/core/error_views.py).
 DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DATABASE_OUTAGE_RETRY_AFTER", "10"))

@@ -213,3 +213,13 @@ def test_an_unknown_query_parameter_is_a_400_naming_it(client, demo, url):
 def test_a_misspelt_filter_does_not_silently_filter_nothing(client, demo):
     assert client.get("/api/v1/resources/", {"topic": "grooming"}).status_code == 200
     assert client.get("/api/v1/resources/", {"topics": "grooming"}).json()["error"]["fields"].keys() == {"topics"}
+
+
+def test_a_parameter_the_deployment_ignores_is_accepted_and_still_makes_its_own_address(client, demo, settings):
+    settings.API_IGNORED_QUERY_PARAMETERS = ["_"]
+    first = client.get("/api/v1/resources/", {"page_size": 2, "_": "1"})
+    second = client.get("/api/v1/resources/", {"page_size": 2, "_": "2"})
+    assert first.status_code == second.status_code == 200
+    assert first.json()["results"] == second.json()["results"]
+    assert first.json()["next"].endswith("?_=1&page=2&page_size=2")  # its own address, not a cached one
+    assert client.get("/api/v1/resources/", {"page_size": 2, "__": "1"}).status_code == 400

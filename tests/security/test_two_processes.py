@@ -73,7 +73,9 @@ def far_from_the_hour_s_end():
 def test_the_anonymous_limit_is_counted_once_across_both_processes(servers):
     first, second, _env, _keys, _partner_key, _database = servers
     far_from_the_hour_s_end()
-    statuses = [get(base, "/api/v1/taxonomy/audiences/?n=" + str(n))[0] for n, base in enumerate([first, second] * 3)]
+    # Six different addresses (no answer comes from the cache), all with documented parameters.
+    urls = [f"/api/v1/news/?page_size={n + 1}" for n in range(6)]
+    statuses = [get(base, url)[0] for url, base in zip(urls, [first, second] * 3, strict=True)]
     assert statuses == [200, 200, 200, 200, 429, 429]
     status, headers, body = get(second, "/api/v1/taxonomy/audiences/")
     assert status == 429 and 0 < int(headers["Retry-After"]) <= 3600

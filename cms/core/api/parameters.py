@@ -1,5 +1,6 @@
 """Query parameters every endpoint reads the same way."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
 
@@ -49,7 +50,8 @@ def refuse_unknown_parameters(view, request):
     known = documented_query_parameters(view, request.method if request.method != "HEAD" else "GET")
     if known is None:
         return
-    unknown = [name for name in request.query_params if name not in known]
+    ignored = set(getattr(settings, "API_IGNORED_QUERY_PARAMETERS", ()))
+    unknown = [name for name in request.query_params if name not in known and name not in ignored]
     if unknown:
         message = _("Unknown parameter; valid parameters: %(valid)s.") % {"valid": ", ".join(sorted(known))}
         raise InvalidParameter({name: [message] for name in unknown})
