@@ -276,3 +276,95 @@ def test_without_a_shared_cache_every_answer_gets_a_version_of_its_own(settings)
     }
     first, second = caching.content_version(), caching.content_version()
     assert first.startswith("unshared-") and second.startswith("unshared-") and first != second
+
+
+class TestAnotherWorker:
+    """What a second worker process sees: the shared cache, none of this process's memo.
+
+    ``memo.forget()`` stands for "another process"; the view raising proves that the answer
+    came from the shared cache, with its headers, and only for the same address.
+    """
+
+    @pytest.fixture
+    def served_once(self, client, demo, monkeypatch):
+        from cms.core.api import caching
+
+        first = client.get(URL)
+        caching.memo.forget()
+
+        def refuse(*args, **kwargs):
+            raise AssertionError("the view ran: the shared cache was not used")
+
+        monkeypatch.setattr("resources.api.views.ResourceListView.get", refuse)
+        return first
+
+    def test_a_response_cached_by_another_worker_is_served_whole(self, client, served_once):
+        again = client.get(URL)
+        assert again.status_code == 200 and again.content == served_once.content
+        assert again["ETag"] == served_once["ETag"]
+        assert again["Cache-Control"] == served_once["Cache-Control"]
+        assert again["Content-Type"] == "application/json"
+        assert "Accept-Language" in again["Vary"]
+
+    def test_another_worker_answers_a_matching_etag_with_304(self, client, served_once):
+        response = client.get(URL, HTTP_IF_NONE_MATCH=f"W/{served_once['ETag']}")
+        assert response.status_code == 304 and response["ETag"] == served_once["ETag"]
+        assert "Accept-Language" in response["Vary"]
+
+    def test_another_worker_remembers_what_it_read_from_the_shared_cache(self, client, served_once, monkeypatch):
+        from cms.core.api import caching
+
+        client.get(URL)  # read from the shared cache: now in this worker's memo
+
+        def refuse(*args, **kwargs):
+            raise AssertionError("the shared cache was read again")
+
+        monkeypatch.setattr(caching.cache, "get_many", refuse)
+        monkeypatch.setattr(caching.cache, "get", refuse)
+        assert client.get(URL).content == served_once.content
+        assert client.get(URL, HTTP_IF_NONE_MATCH=served_once["ETag"]).status_code == 304
+
+
+def test_other_addresses_and_languages_are_not_served_an_answer_cached_for_one(client, demo, monkeypatch):
+    from cms.core.api import caching
+    from resources.api.views import ResourceListView
+
+    built = []
+    original = ResourceListView.get
+
+    def counted(self, request, *args, **kwargs):
+        built.append(request.get_full_path())
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(ResourceListView, "get", counted)
+    client.get(URL)
+    for other in (URL + "&page_size=3", URL.replace("?", "?locale=en&"), URL):
+        caching.memo.forget()
+        client.get(other)
+    assert built == [URL, URL + "&page_size=3", URL.replace("?", "?locale=en&")]  # the last from the cache
+
+
+def test_an_entry_of_an_older_content_version_is_never_served(client, demo):
+    from cms.core.api import caching
+
+    client.get(URL)
+    another_worker_publishes()
+    caching.memo.forget()
+    assert "Sexting bez mýtů (upraveno jinde)" in client.get(URL).content.decode()
+
+
+def test_a_body_written_for_another_etag_is_not_served(client, demo, monkeypatch):
+    from django.core.cache import cache
+
+    from cms.core.api import caching
+
+    written = {}
+    original = caching.cache.set_many
+    monkeypatch.setattr(caching.cache, "set_many", lambda entries, *a: written.update(entries) or original(entries, *a))
+    first = client.get(URL)
+    [body_key] = [key for key in written if key.startswith("api:v1:body:")]
+    version, _etag, _content = cache.get(body_key)
+    cache.set(body_key, (version, '"another"', b'{"stale": true}'))
+    caching.memo.forget()
+    again = client.get(URL)
+    assert again.status_code == 200 and again.content == first.content  # built again, not the stale body
