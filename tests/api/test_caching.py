@@ -311,6 +311,15 @@ class TestAnotherWorker:
         assert response.status_code == 304 and response["ETag"] == served_once["ETag"]
         assert "Accept-Language" in response["Vary"]
 
+    def test_another_workers_304_costs_one_cache_round_trip(self, client, served_once, monkeypatch):
+        from cms.core.api import caching
+
+        def refuse(*args, **kwargs):
+            raise AssertionError("a second cache round trip")
+
+        monkeypatch.setattr(caching.cache, "get", refuse)  # the version and the ETag come in one get_many
+        assert client.get(URL, HTTP_IF_NONE_MATCH=served_once["ETag"]).status_code == 304
+
     def test_another_worker_remembers_what_it_read_from_the_shared_cache(self, client, served_once, monkeypatch):
         from cms.core.api import caching
 
