@@ -1,5 +1,6 @@
 """Report limits: counted atomically, typos do not use up the quota, Retry-After is true."""
 
+import datetime
 import threading
 
 import pytest
@@ -283,3 +284,41 @@ class TestWithTheRealClock:
         assert [limits.hit("per-second", "2/second")[0] for _ in range(3)] == [True, True, False]
         time.sleep(1.0)
         assert limits.hit("per-second", "2/second")[0] is True
+
+
+@pytest.mark.parametrize("backend", ["database", "redis"])
+def test_a_large_limit_served_from_leases_still_lets_exactly_the_limit_through(backend, request, monkeypatch):
+    """Limits of 20 and more are leased a twentieth at a time: every lease is counted whole
+    in the shared counter and served one request at a time, so 100/hour lets 100 through."""
+    if backend == "redis":
+        request.getfixturevalue("redis_cache")
+    else:
+        request.getfixturevalue("db")
+    monkeypatch.setattr(limits, "clock", lambda: 3600 * 1000 + 10.0)
+    limits.forget_leases()
+    allowed = [limits.hit(f"lease-{backend}", "100/hour")[0] for _ in range(130)]
+    assert allowed == [True] * 100 + [False] * 30
+    # Leases of 5 are counted whole: 20 granted, then each refused request asked for one more.
+    assert limits.read([f"lease-{backend}:{3600 * 1000}"]) == [100 + 30 * 5]
+
+
+def test_the_retry_after_is_at_least_a_second_and_counts_to_the_window_s_end(db, monkeypatch):
+    window = 3600 * 2000
+    limits.forget_leases()
+    monkeypatch.setattr(limits, "clock", lambda: window + 3600 - 0.25)  # a quarter second left
+    assert limits.hit("retry-end", "1/hour") == (True, 1)
+    assert limits.hit("retry-end", "1/hour") == (False, 1)
+    monkeypatch.setattr(limits, "clock", lambda: window + 3600 - 2.5)
+    assert limits.hit("retry-end-2", "1/hour") == (True, 3)
+
+
+def test_a_counter_lives_one_second_past_its_window(db, monkeypatch):
+    from cms.core.models import RateCounter
+
+    window = 3600 * 3000
+    monkeypatch.setattr(limits, "clock", lambda: window + 5.0)
+    monkeypatch.setattr(limits.timezone, "now", lambda: datetime.datetime.fromtimestamp(window + 5.0, datetime.UTC))
+    limits.forget_leases()
+    limits.hit("ttl", "1/hour")
+    counter = RateCounter.objects.get(key__endswith=f":counter:ttl:{window}")
+    assert counter.expires_at.timestamp() == window + 5.0 + 3600 + 1
