@@ -322,3 +322,15 @@ def test_a_counter_lives_one_second_past_its_window(db, monkeypatch):
     limits.hit("ttl", "1/hour")
     counter = RateCounter.objects.get(key__endswith=f":counter:ttl:{window}")
     assert counter.expires_at.timestamp() == window + 5.0 + 3600 + 1
+
+
+def test_redis_counters_expire_with_their_window_and_usage_after_its_keeping_time(redis_cache, monkeypatch):
+    from django_redis import get_redis_connection
+
+    window = 3600 * 4000
+    monkeypatch.setattr(limits, "clock", lambda: window + 5.0)
+    limits.forget_leases()
+    limits.hit("expiring", "100/hour", usage_key="usage:expiring")
+    redis = get_redis_connection("default")
+    assert 3595 <= redis.ttl(limits._name(f"expiring:{window}")) <= 3601  # the window and a second
+    assert limits.USAGE_TTL - 5 <= redis.ttl(limits._name("usage:expiring")) <= limits.USAGE_TTL
