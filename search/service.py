@@ -13,7 +13,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from cms.core import page_kinds
-from cms.core.filtering import FilterError
+from cms.core.filtering import FilterError, unknown_value
 
 from .analysis import fold, query_terms
 from .engines import database
@@ -142,11 +142,7 @@ def check_kinds(wanted, params):
     kinds = page_kinds.searchable()
     unknown = [name for name in wanted if name not in kinds]
     if unknown:
-        message = _("Unknown value “%(value)s”; valid values: %(valid)s.") % {
-            "value": unknown[0],
-            "valid": ", ".join(kinds),
-        }
-        raise FilterError({"kind": [message]})
+        raise FilterError({"kind": [unknown_value(unknown[0], kinds)]})
     chosen = {name: kind for name, kind in kinds.items() if not wanted or name in wanted}
     filtering = _filtering_kind(kinds, params)
     if filtering is None:

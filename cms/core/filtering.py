@@ -4,6 +4,13 @@ The API answers it with a 400 naming each parameter (``cms.core.api.errors``); a
 shows the messages beside its filters.
 """
 
+from django.utils.translation import gettext as _
+
+
+def unknown_value(value, valid):
+    """The message for a value a filter does not know, naming the valid ones."""
+    return _("Unknown value “%(value)s”; valid values: %(valid)s.") % {"value": value, "valid": ", ".join(valid)}
+
 
 class FilterError(ValueError):
     """``fields`` maps each refused query parameter to the reason, in the active language."""

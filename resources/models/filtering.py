@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from cms.core.age_range import AGE_LIMIT
-from cms.core.filtering import FilterError
+from cms.core.filtering import FilterError, unknown_value
 
 from .taxonomy import Audience, ResourceType, Topic
 
@@ -33,10 +33,6 @@ def values(params, name):
 def load_taxonomy():
     """Every term of the three vocabularies by filter name and slug (three queries)."""
     return {param: {term.slug: term for term in model.objects.all()} for param, _field, model in TAXONOMY_FILTERS}
-
-
-def unknown_value(value, valid):
-    return _("Unknown value “%(value)s”; valid values: %(valid)s.") % {"value": value, "valid": ", ".join(valid)}
 
 
 def filter_terms(queryset, params, relations, taxonomy=None, renamed=None):

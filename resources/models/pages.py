@@ -44,7 +44,6 @@ class ResourceIndexPage(IndexPage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ResourcePage"]
-    listing_name = "resources_page"
     per_page = RESOURCES_PER_PAGE
 
     class Meta:
@@ -60,7 +59,10 @@ class ResourceIndexPage(IndexPage):
                     chosen.appendlist(name, value)
         return chosen
 
-    def listed(self, request):
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        chosen = self.chosen_filters(request)
+        taxonomy = load_taxonomy()  # checks the chosen values and fills the form's choices
         resources = (
             ResourcePage.objects.live()
             .child_of(self)
@@ -69,21 +71,16 @@ class ResourceIndexPage(IndexPage):
             .order_by("title", "pk")
         )
         try:
-            return filter_resources(resources, self.chosen_filters(request), load_taxonomy())
+            resources, errors = filter_resources(resources, chosen, taxonomy), {}
         except FilterError as error:
-            request.filter_errors = error.fields  # shown beside the filters; nothing listed
-            return resources.none()
-
-    def get_context(self, request, *args, **kwargs):
-        request.filter_errors = {}
-        context = super().get_context(request, *args, **kwargs)
-        chosen = self.chosen_filters(request)
+            resources, errors = resources.none(), error.fields  # shown beside the filters
         context.update(
-            audiences=Audience.objects.all(),
-            topics=Topic.objects.all(),
-            resource_types=ResourceType.objects.all(),
+            resources_page=self.paginate(request, resources),
+            audiences=taxonomy["audience"].values(),
+            topics=taxonomy["topic"].values(),
+            resource_types=taxonomy["type"].values(),
             chosen=chosen.dict(),
-            filter_errors=request.filter_errors,
+            filter_errors=errors,
             filter_query=chosen.urlencode(),
         )
         return context

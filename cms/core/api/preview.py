@@ -14,6 +14,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from .. import page_kinds
+from ..filtering import unknown_value
 from .errors import InvalidParameter
 from .translations import translations_by_key
 
@@ -33,8 +34,7 @@ class PreviewView(GenericAPIView):
         content_type = request.query_params.get("content_type", "")
         token = request.query_params.get("token", "")
         if content_type not in kinds:
-            raise InvalidParameter({"content_type": _("Unknown value “%(value)s”; valid values: %(valid)s.")
-                                    % {"value": content_type, "valid": ", ".join(kinds)}})  # fmt: skip
+            raise InvalidParameter({"content_type": unknown_value(content_type, kinds)})
         if not token:
             raise InvalidParameter({"token": _("A value is required.")})
         kind = kinds[content_type]
