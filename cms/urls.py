@@ -3,13 +3,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.wagtail_v2 import router as wagtail_api_router
 from cms.partners.embeds.oembed import oembed
-from reports.site_views import report_form, report_status
+from reports.site import helpline as helpline_pages
+from reports.site.hotline import report_form, report_status
 from search.views import site_search
 
 handler400 = "cms.core.error_views.bad_request"
@@ -38,6 +40,9 @@ urlpatterns += i18n_patterns(
     path("search/", site_search, name="site-search"),
     path("hotline/", report_form, name="hotline-report-form"),
     path("hotline/status/", report_status, name="hotline-status-page"),
+    # Translated addresses: /cs/pomoc/ and /en/help/.
+    path(_("help/"), helpline_pages.contact_form, name="helpline-form"),
+    path(_("help/status/"), helpline_pages.status_page, name="helpline-status-page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

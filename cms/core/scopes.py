@@ -1,4 +1,5 @@
-"""What a partner's API key may do: read content at a higher rate, file hotline reports.
+"""What a partner's API key may do: read content at a higher rate, file hotline reports, pass on
+requests for help to the helpline.
 
 The partners app issues keys with these scopes; the domains' API views check them, so
 the names live below both."""
@@ -10,3 +11,4 @@ from django.utils.translation import gettext_lazy as _
 class Scope(models.TextChoices):
     CONTENT_READ = "content:read", _("read content (higher rate limit)")
     REPORTS_SUBMIT = "reports:submit", _("submit hotline reports")
+    HELPLINE_SUBMIT = "helpline:submit", _("pass on requests for help to the helpline")

@@ -284,6 +284,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Two services have a "status": name each set of values after its service.
+    "ENUM_NAME_OVERRIDES": {
+        "HotlineStatusEnum": "reports.models.hotline.Status",
+        "HelplineStatusEnum": "reports.models.helpline.ContactStatus",
+    },
 }
 
 # Query parameters the content API ignores instead of answering 400 (it refuses every one its
@@ -342,10 +347,23 @@ HOTLINE_RATE_LIMIT = os.environ.get("HOTLINE_RATE_LIMIT", "10/hour")  # valid re
 # Every submission, refused ones included: looser, so typos do not use up the report quota.
 HOTLINE_ATTEMPT_RATE_LIMIT = os.environ.get("HOTLINE_ATTEMPT_RATE_LIMIT", "30/hour")
 HOTLINE_STATUS_RATE_LIMIT = os.environ.get("HOTLINE_STATUS_RATE_LIMIT", "60/hour")  # status reads per client
-# Where out-of-remit reports (cyberbullying, sexting…) are sent: the helpline's page.
-HELPLINE_URL = os.environ.get("HELPLINE_URL", "/cs/")
+# Where out-of-remit reports (cyberbullying, sexting…) are sent when the person does not pass
+# them to the helpline: empty = this site's own helpline form (/cs/pomoc/, /en/help/).
+HELPLINE_URL = os.environ.get("HELPLINE_URL", "")
 HOTLINE_RETENTION_DAYS = int(os.environ.get("HOTLINE_RETENTION_DAYS", "365"))
 HOTLINE_FROM_EMAIL = os.environ.get("HOTLINE_FROM_EMAIL", "hotline@localhost")
+
+# Helpline (docs/helpline.md): contacts, replies, statistics, retention.
+HELPLINE_RATE_LIMIT = os.environ.get("HELPLINE_RATE_LIMIT", "10/hour")  # contacts per client
+HELPLINE_ATTEMPT_RATE_LIMIT = os.environ.get("HELPLINE_ATTEMPT_RATE_LIMIT", "30/hour")  # every submission
+# Status-page reads and the person's answers, per client.
+HELPLINE_STATUS_RATE_LIMIT = os.environ.get("HELPLINE_STATUS_RATE_LIMIT", "120/hour")
+HELPLINE_PARTNER_RATE_LIMIT = os.environ.get("HELPLINE_PARTNER_RATE_LIMIT", "600/hour")  # contacts per platform
+HELPLINE_PARTNER_ATTEMPT_RATE_LIMIT = os.environ.get("HELPLINE_PARTNER_ATTEMPT_RATE_LIMIT", "1800/hour")
+HELPLINE_RETENTION_DAYS = int(os.environ.get("HELPLINE_RETENTION_DAYS", "365"))
+HELPLINE_FROM_EMAIL = os.environ.get("HELPLINE_FROM_EMAIL", "helpline@localhost")
+# The neutral page the quick-exit button (and Esc) of the helpline and hotline pages opens.
+QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.google.com/")
 
 # Hotline, after assessment (docs/hotline.md, "Tracing, forwarding, notices").
 HOTLINE_COUNTRY = os.environ.get("HOTLINE_COUNTRY", "CZ")  # the centre's own country (ISO code)

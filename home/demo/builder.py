@@ -6,13 +6,15 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from cms.core.page_translation import create_translation
+from cms.core.site_url import site_base_url
 from home.models import (
     ArticlePage,
     EventIndexPage,
@@ -151,11 +153,17 @@ class DemoBuilder:
         return blocks
 
     @staticmethod
+    def help_url(service, code):
+        """The absolute address of the site's own form of ``service`` in language ``code``."""
+        with translation.override(code):
+            return site_base_url() + reverse(content.HELP_PAGES[service])
+
+    @staticmethod
     def help_block(service, code):
         return {
             "service": service,
             "link_page": None,
-            "link_url": content.HELP_URLS[service],
+            "link_url": "",  # the site's own form of the service
             **content.HELP[service][code],
         }
 
@@ -220,7 +228,7 @@ class DemoBuilder:
                         "title": content.HELP[service][code]["heading"],
                         "description": content.HELP[service][code]["text"],
                         "page": None,
-                        "url": content.HELP_URLS[service],
+                        "url": self.help_url(service, code),
                     },
                 )
                 for service in ("helpline", "hotline")

@@ -300,7 +300,8 @@ HELP = {
         },
     },
 }
-HELP_URLS = {"helpline": "https://example.org/helpline", "hotline": "https://example.org/hotline"}
+# The help links lead to the site's own helpline and hotline forms (URL names).
+HELP_PAGES = {"helpline": "helpline-form", "hotline": "hotline-report-form"}
 
 ARTICLES = [
     (

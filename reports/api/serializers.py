@@ -71,11 +71,22 @@ class HotlineReportSerializer(serializers.Serializer):
     consent = serializers.BooleanField(
         required=False, default=False, help_text="Required with reporter_email: consent to keep the address."
     )
+    about_reporter = serializers.BooleanField(
+        required=False, default=False, help_text="Intimate images: it is the reporter in the picture."
+    )
+    pass_to_helpline = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Out of remit (cyberbullying, sexting, other): consent to pass the description to the helpline.",
+    )
     # A field people never see; software that fills every field fills it too.
     homepage = serializers.CharField(required=False, allow_blank=True, write_only=True)
 
     def validate(self, data):
         errors = {}
+        worry = data.get("category") in OutOfRemitCategory.values
+        if worry and data.get("pass_to_helpline") and not data.get("description"):
+            errors["description"] = [_("Tell the helpline briefly what happened, so a counsellor can answer you.")]
         if data.get("reporter_email") and not data.get("consent"):
             errors["consent"] = [_("We can keep your e-mail address only with your consent.")]
         if data.get("wants_feedback") and not data.get("reporter_email"):

@@ -8,7 +8,8 @@ from rest_framework.response import Response
 
 from cms.core.api.errors import InvalidParameter
 
-from ..hotline.statistics import PeriodError, compute, parse_period
+from ..figures import PeriodError, parse_period
+from ..hotline.statistics import compute
 from .views import PrivateAPIView
 
 

@@ -1,4 +1,4 @@
-"""Per-client limits on the public report endpoints, on the shared limiter.
+"""Per-client limits on the public report and helpline endpoints, on the shared limiter.
 
 The client is known to the limiter by a keyed hash of its address; the counters live in
 Redis or the database (``cms.core.limits``) and are gone when the window ends. Nothing
@@ -11,7 +11,7 @@ mistypes an address is not locked out.
 
 from cms.core.throttling import LimiterThrottle
 
-from ..hotline.intake import OverQuota
+from ..submission import OverQuota
 
 
 class HotlineAttemptThrottle(LimiterThrottle):
@@ -31,8 +31,36 @@ class HotlineStatusThrottle(LimiterThrottle):
     setting = "HOTLINE_STATUS_RATE_LIMIT"
 
 
-def count_report(request):
-    """Count a valid submission against the report quota; OverQuota when it is used up."""
-    throttle = HotlineReportThrottle()
+class HelplineAttemptThrottle(LimiterThrottle):
+    scope = "helpline-attempts"
+    setting = "HELPLINE_ATTEMPT_RATE_LIMIT"
+    partner_setting = "HELPLINE_PARTNER_ATTEMPT_RATE_LIMIT"
+
+
+class HelplineContactThrottle(LimiterThrottle):
+    scope = "helpline-intake"
+    setting = "HELPLINE_RATE_LIMIT"
+    partner_setting = "HELPLINE_PARTNER_RATE_LIMIT"
+
+
+class HelplineStatusThrottle(LimiterThrottle):
+    """Reading the conversation and writing back, per client."""
+
+    scope = "helpline-status"
+    setting = "HELPLINE_STATUS_RATE_LIMIT"
+
+
+def _count(throttle_class, request):
+    throttle = throttle_class()
     if not throttle.allow_request(request, None):
         raise OverQuota(throttle.wait())
+
+
+def count_report(request):
+    """Count a valid report against the report quota; OverQuota when it is used up."""
+    _count(HotlineReportThrottle, request)
+
+
+def count_contact(request):
+    """Count a valid helpline contact against the contact quota; OverQuota when it is used up."""
+    _count(HelplineContactThrottle, request)

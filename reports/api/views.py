@@ -1,8 +1,15 @@
 """``/api/v1/reports/hotline/``: file a report; ``…/status/``: follow it with its token."""
 
-from django.conf import settings
+from contextlib import contextmanager
+
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied, Throttled, UnsupportedMediaType
 from rest_framework.response import Response
@@ -11,11 +18,13 @@ from rest_framework.views import APIView
 from cms.core.api.errors import InvalidParameter
 from cms.core.api.parsers import DepthLimitedJSONParser
 
+from .. import handoff, submission
 from ..hotline import intake
-from ..hotline.intake import FILES_REFUSED, MAX_IDEMPOTENCY_KEY_LENGTH, public_status
-from ..models import Channel, Status
+from ..hotline.intake import FILES_REFUSED, public_status
+from ..models import Channel, ContactStatus, Status
+from ..submission import MAX_IDEMPOTENCY_KEY_LENGTH
 from .serializers import HotlineReportSerializer
-from .throttling import HotlineAttemptThrottle, HotlineStatusThrottle, count_report
+from .throttling import HotlineAttemptThrottle, HotlineStatusThrottle, count_contact, count_report
 
 RECEIPT = inline_serializer(
     "HotlineReceipt",
@@ -29,6 +38,18 @@ REDIRECT_TO_HELPLINE = inline_serializer(
     "HotlineOutOfRemit",
     {"stored": serializers.BooleanField(), "message": serializers.CharField(), "helpline_url": serializers.CharField()},
 )
+PASSED_TO_HELPLINE = inline_serializer(
+    "HotlinePassedToHelpline",
+    {
+        "stored": serializers.BooleanField(),
+        "passed_to": serializers.CharField(help_text="helpline"),
+        "message": serializers.CharField(),
+        "reference": serializers.CharField(help_text="The helpline contact's reference, PO-YYYY-nnnnnn."),
+        "status_token": serializers.CharField(help_text="Secret: reads the counsellor's answers."),
+        "status": serializers.ChoiceField(choices=ContactStatus.choices),
+        "helpline_url": serializers.CharField(),
+    },
+)
 STATUS = inline_serializer(
     "HotlineStatus",
     {"reference": serializers.CharField(), "status": serializers.ChoiceField(choices=Status.choices)},
@@ -40,10 +61,69 @@ def helpline_answer():
         "stored": False,
         "message": _(
             "This is not something the hotline handles, so nothing was stored. The helpline can help: "
-            "it is anonymous and free."
+            "it is anonymous and free. Send it again with pass_to_helpline set to true and a description "
+            "to pass it to the helpline."
         ),
-        "helpline_url": settings.HELPLINE_URL,
+        "helpline_url": handoff.helpline_url(),
     }
+
+
+def passed_to_helpline(receipt):
+    """The answer when an out-of-remit report went to the helpline: its contact's receipt."""
+    return {
+        "stored": True,
+        "passed_to": "helpline",
+        "message": _(
+            "This is not something the hotline handles: with your consent we passed your description to the "
+            "helpline. A counsellor will answer you; read the answer with this reference and code."
+        ),
+        "reference": receipt["reference"],
+        "status_token": receipt["status_token"],
+        "status": receipt["status"],
+        "helpline_url": handoff.helpline_url(),
+    }
+
+
+def receipt_of(outcome):
+    """``reference``, ``status_token`` and ``status`` of a Submission (a decoy's too)."""
+    if outcome.outcome is submission.Outcome.DECOY:
+        return outcome.decoy
+    record = outcome.receipt.record
+    return {"reference": record.reference, "status_token": outcome.receipt.status_token, "status": record.status}
+
+
+def refuse_files(request, message):
+    if request.content_type.startswith("multipart/") or request.FILES:
+        raise UnsupportedMediaType(request.content_type, str(message))
+
+
+def idempotency_key(request):
+    key = request.headers.get("Idempotency-Key", "").strip()
+    if len(key) > MAX_IDEMPOTENCY_KEY_LENGTH:
+        message = _("At most %(max)s characters.") % {"max": MAX_IDEMPOTENCY_KEY_LENGTH}
+        raise InvalidParameter({"Idempotency-Key": [message]})
+    return key
+
+
+@contextmanager
+def intake_errors(scope_message):
+    """The intake's refusals as API errors: 403 (scope), 429 (quota), 422 (key reused)."""
+    try:
+        yield
+    except submission.ScopeMissing as refused:
+        raise PermissionDenied(scope_message) from refused
+    except submission.OverQuota as over:
+        raise Throttled(over.wait) from over
+    except submission.IdempotencyConflict as conflict:
+        raise IdempotencyKeyReused() from conflict
+
+
+def stored_response(outcome, body=None):
+    """201 with the receipt (a replayed Idempotency-Key says so in a header)."""
+    response = Response(body or receipt_of(outcome), status=status.HTTP_201_CREATED)
+    if outcome.receipt is not None and not outcome.receipt.created:
+        response["Idempotent-Replayed"] = "true"
+    return response
 
 
 class IdempotencyKeyReused(APIException):
@@ -84,8 +164,14 @@ class HotlineIntakeView(PrivateAPIView):
             ),
         ],
         responses={
-            201: RECEIPT,
-            200: OpenApiResponse(REDIRECT_TO_HELPLINE, description="Out of remit: nothing stored."),
+            201: PolymorphicProxySerializer(
+                component_name="HotlineCreated",
+                serializers=[RECEIPT, PASSED_TO_HELPLINE],
+                resource_type_field_name=None,
+            ),
+            200: OpenApiResponse(
+                REDIRECT_TO_HELPLINE, description="Out of remit, not passed to the helpline: nothing stored."
+            ),
             400: OpenApiResponse(description="A field is not valid; `error.fields` names it."),
             415: OpenApiResponse(description="Files are refused: never send such material."),
             401: OpenApiResponse(description="The API key sent is unknown, revoked or expired."),
@@ -97,45 +183,25 @@ class HotlineIntakeView(PrivateAPIView):
         },
     )
     def post(self, request):
-        if request.content_type.startswith("multipart/") or request.FILES:
-            raise UnsupportedMediaType(request.content_type, str(FILES_REFUSED))
-        key = request.headers.get("Idempotency-Key", "").strip()
-        if len(key) > MAX_IDEMPOTENCY_KEY_LENGTH:
-            message = _("At most %(max)s characters.") % {"max": MAX_IDEMPOTENCY_KEY_LENGTH}
-            raise InvalidParameter({"Idempotency-Key": [message]})
+        refuse_files(request, FILES_REFUSED)
+        key = idempotency_key(request)
         serializer = HotlineReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            submission = intake.submit(
-                serializer.validated_data,
+        data = serializer.validated_data
+        with intake_errors(_("This API key may not submit reports: it needs the reports:submit scope.")):
+            outcome = intake.submit(
+                data,
                 self.channel,
                 idempotency_key=key,
                 partner_key=getattr(request, "partner_key", None),
                 quota=lambda: count_report(request),
             )
-        except intake.ScopeMissing as refused:
-            message = _("This API key may not submit reports: it needs the reports:submit scope.")
-            raise PermissionDenied(message) from refused
-        except intake.OverQuota as over:
-            raise Throttled(over.wait) from over
-        except intake.IdempotencyConflict as conflict:
-            raise IdempotencyKeyReused() from conflict
-        if submission.outcome is intake.Outcome.OUT_OF_REMIT:
+            if outcome.outcome is intake.Outcome.OUT_OF_REMIT and data["pass_to_helpline"]:
+                outcome = handoff.to_helpline(data, idempotency_key=key, quota=lambda: count_contact(request))
+                return stored_response(outcome, passed_to_helpline(receipt_of(outcome)))
+        if outcome.outcome is intake.Outcome.OUT_OF_REMIT:
             return Response(helpline_answer())
-        if submission.outcome is intake.Outcome.DECOY:
-            return Response({**submission.decoy, "status": Status.RECEIVED}, status=status.HTTP_201_CREATED)
-        receipt = submission.receipt
-        response = Response(
-            {
-                "reference": receipt.report.reference,
-                "status_token": receipt.status_token,
-                "status": receipt.report.status,
-            },
-            status=status.HTTP_201_CREATED,
-        )
-        if not receipt.created:
-            response["Idempotent-Replayed"] = "true"
-        return response
+        return stored_response(outcome)
 
 
 STATUS_QUERY = inline_serializer(

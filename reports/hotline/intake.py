@@ -5,32 +5,47 @@ agent, no cookie. What they choose to give (an e-mail address, with consent) is
 encrypted.
 """
 
-import enum
-import hashlib
-import json
-import secrets
-from dataclasses import dataclass
-
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from cms.core.scopes import Scope
 
+from .. import submission
 from ..models import (
     AuditEntry,
     CaseEvent,
     Category,
-    Channel,
     HotlineReport,
     IntakeReceipt,
     ReferenceSequence,
     ReportedUrl,
     ReportedUrlLink,
+    Status,
     audit,
 )
+from ..submission import (
+    MAX_IDEMPOTENCY_KEY_LENGTH,
+    IdempotencyConflict,
+    Outcome,
+    OverQuota,
+    ScopeMissing,
+    Submission,
+)
 from .reported_urls import url_hash
+
+__all__ = [
+    "FILES_REFUSED",
+    "MAX_IDEMPOTENCY_KEY_LENGTH",
+    "IdempotencyConflict",
+    "Outcome",
+    "OverQuota",
+    "ScopeMissing",
+    "in_remit",
+    "public_status",
+    "receive_report",
+    "submit",
+]
 
 REFERENCE_PREFIX = "HL"
 # Said wherever a file is refused (API and form): the person must learn why.
@@ -38,43 +53,6 @@ FILES_REFUSED = gettext_lazy(
     "Never send images, videos or other files, not even as evidence: sending them is a crime. "
     "Give only the addresses where the content is."
 )
-MAX_IDEMPOTENCY_KEY_LENGTH = 255
-
-
-class IdempotencyConflict(Exception):
-    """The Idempotency-Key was used before for a different report."""
-
-
-class ScopeMissing(Exception):
-    """The platform's API key may not file reports (no ``reports:submit`` scope)."""
-
-
-class OverQuota(Exception):
-    """This client filed as many reports as its limit allows; ``wait`` seconds until more."""
-
-    def __init__(self, wait):
-        super().__init__(wait)
-        self.wait = wait
-
-
-class Outcome(enum.Enum):
-    OUT_OF_REMIT = "out of remit"  # not illegal content: nothing stored, the helpline is offered
-    DECOY = "decoy"  # the honeypot was filled: answered like a receipt, nothing stored
-    STORED = "stored"
-
-
-@dataclass
-class Receipt:
-    report: HotlineReport
-    status_token: str
-    created: bool  # False when an Idempotency-Key had been answered before
-
-
-@dataclass
-class Submission:
-    outcome: Outcome
-    receipt: Receipt = None  # when stored
-    decoy: dict = None  # when a decoy: the reference and token shown
 
 
 def in_remit(data):
@@ -82,70 +60,22 @@ def in_remit(data):
     return data["category"] in Category.values
 
 
-def is_spam(data):
-    """The hidden field people never see was filled: software filled every field."""
-    return bool(data.get("homepage"))
-
-
 def submit(data, channel, *, idempotency_key="", partner_key=None, quota=None):
     """The one way a report comes in (API and site form), from validated ``data``.
 
-    The rules, in this order: out of remit (nothing stored, nothing counted) → the API
-    key's scope (ScopeMissing) → the report quota (``quota()`` raises OverQuota) → the
-    honeypot (a decoy) → stored. A reused Idempotency-Key with other contents raises
-    IdempotencyConflict, except from the site form: that is the page sent again after an
-    edit (back, edit, send), a new report.
+    Out of remit first (nothing stored, nothing counted: the caller offers the helpline),
+    then the rules every intake shares (``reports.submission.submit``).
     """
     if not in_remit(data):
         return Submission(Outcome.OUT_OF_REMIT)
-    if partner_key is not None and not partner_key.allows(Scope.REPORTS_SUBMIT):
-        raise ScopeMissing
-    if quota is not None:
-        quota()
-    if is_spam(data):
-        return Submission(Outcome.DECOY, decoy=decoy_receipt())
-    partner = partner_key.partner if partner_key is not None else None
-    channel = Channel.PARTNER if partner else channel
-    try:
-        receipt = receive_report(data, channel, idempotency_key, partner=partner)
-    except IdempotencyConflict:
-        if channel != Channel.WEB:
-            raise
-        receipt = receive_report(data, channel)
-    return Submission(Outcome.STORED, receipt)
+    filing = submission.Filing(channel, idempotency_key, partner_key, quota)
+    return submission.submit(HOTLINE, data, filing)
 
 
-def decoy_receipt():
-    """What a honeypot hit is answered with: shaped like a receipt, nothing stored, so the
-    software that filled the hidden field learns nothing."""
-    reference = f"{REFERENCE_PREFIX}-{timezone.now().year}-{secrets.randbelow(10**6):06d}"
-    return {"reference": reference, "status_token": secrets.token_urlsafe(24)}
-
-
-def _key_hash(key):
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
-def _request_hash(data, channel):
-    """A fingerprint of what is filed, to tell a retry from another report with the same key."""
-    return hashlib.sha256(json.dumps([channel, data], sort_keys=True, default=str).encode()).hexdigest()
-
-
-def namespace_of(channel, partner=None):
-    """Whose Idempotency-Keys these are: one partner's, the site form's, or the API's
-    anonymous clients'. Kept in its own column, so a key can never name another namespace."""
-    if partner is not None:
-        return f"partner:{partner.pk}"
-    return "form" if channel == "web" else "api"
-
-
-def _earlier_receipt(namespace, key_hash, request_hash):
-    receipt = IntakeReceipt.objects.select_related("report").filter(namespace=namespace, key_hash=key_hash).first()
-    if receipt is None:
-        return None
-    if receipt.request_hash != request_hash:
-        raise IdempotencyConflict
-    return Receipt(receipt.report, receipt.status_token, created=False)
+def receive_report(data, channel, idempotency_key="", partner=None):
+    """Store a report from validated ``data`` (``urls`` as ``(url, host)`` pairs), once per
+    Idempotency-Key; ``partner`` is the platform that filed it with its API key."""
+    return submission.receive(HOTLINE, data, channel, idempotency_key, partner=partner)
 
 
 def _attach_url(report, url, host, now):
@@ -154,36 +84,15 @@ def _attach_url(report, url, host, now):
     record = open_record.filter(url_hash=digest).first()
     joined = record is not None
     if not joined:
+        # A report filed at the same time may open the same address first: the unique
+        # constraint refuses this one, and ``submission.receive`` stores again (joining it).
         record = ReportedUrl.objects.create(url=url, url_hash=digest, host=host, first_reported_at=now)
     ReportedUrlLink.objects.create(report=report, reported_url=record, created_at=now, joined_existing=joined)
     if joined:
         CaseEvent.objects.create(report=report, reported_url=record, kind=CaseEvent.Kind.JOINED, created_at=now)
 
 
-def receive_report(data, channel, idempotency_key="", partner=None):
-    """Store a report from validated ``data`` (``urls`` as ``(url, host)`` pairs); ``partner``
-    is the platform that filed it with its API key (its Idempotency-Keys are its own).
-
-    Raises IdempotencyConflict when the key was used before for a different report.
-    """
-    key = None
-    if idempotency_key:
-        key = (namespace_of(channel, partner), _key_hash(idempotency_key), _request_hash(data, channel))
-        if earlier := _earlier_receipt(*key):
-            return earlier
-    try:
-        with transaction.atomic():
-            return _store(data, channel, key, partner)
-    except IntegrityError:
-        # A request running at the same time stored the same Idempotency-Key (answer with
-        # its report) or opened a record for one of the same addresses (this retry joins it).
-        if key and (earlier := _earlier_receipt(*key)):
-            return earlier
-        with transaction.atomic():
-            return _store(data, channel, key, partner)
-
-
-def _store(data, channel, key, partner=None):
+def _store(data, channel, partner=None):
     now = timezone.now()
     email = data.get("reporter_email") or ""
     report = HotlineReport(
@@ -199,6 +108,7 @@ def _store(data, channel, key, partner=None):
         reporter_email=email,
         wants_feedback=bool(email and data.get("wants_feedback")),
         consent_at=now if email else None,
+        about_reporter=bool(data.get("about_reporter")),
     )
     token = report.new_status_token()
     report.save()
@@ -211,17 +121,17 @@ def _store(data, channel, key, partner=None):
         details={"channel": channel, "addresses": len(data["urls"])},
     )
     audit(None, AuditEntry.Action.CREATE, report, channel)
-    if key:
-        namespace, key_hash, request_hash = key
-        IntakeReceipt.objects.create(
-            namespace=namespace,
-            key_hash=key_hash,
-            request_hash=request_hash,
-            report=report,
-            status_token=token,
-            created_at=now,
-        )
-    return Receipt(report, token, created=True)
+    return report, token
+
+
+HOTLINE = submission.Intake(
+    prefix=REFERENCE_PREFIX,
+    initial_status=Status.RECEIVED,
+    scope=Scope.REPORTS_SUBMIT,
+    receipts=IntakeReceipt,
+    record_field="report",
+    store=_store,
+)
 
 
 def public_status(reference, token):

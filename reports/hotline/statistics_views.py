@@ -1,50 +1,22 @@
 """The statistics dashboard in the admin, its CSV and JSON exports, and the download of one
 forward's structured record."""
 
-import csv
-import io
-import json
-
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from cms.core.access import require_permission
 
+from ..figures import EXPORT_FORMATS, bars, export_response, invalid_period, period_of, recent_quarters
 from ..models import AuditEntry, Category, Forward, audit
 from .admin_views import hotline_access
 from .routing import iccam_record
-from .statistics import PeriodError, compute, parse_period, quarter, rows
-
-EXPORT_FORMATS = ("csv", "json")
-
-
-def _period(request):
-    try:
-        return parse_period(request.GET), None
-    except PeriodError as error:
-        return parse_period({}), {error.field: str(error)}
-
-
-def _bars(counts):
-    """``(key, count, percent of the largest)`` for a bar chart drawn with CSS."""
-    largest = max(counts.values(), default=0)
-    return [(key, count, round(100 * count / largest) if largest else 0) for key, count in counts.items()]
-
-
-def _recent_quarters(today, count=8):
-    year, number = today.year, (today.month - 1) // 3 + 1
-    found = []
-    for _step in range(count):
-        found.append(quarter(year, number).label)
-        year, number = (year - 1, 4) if number == 1 else (year, number - 1)
-    return found
+from .statistics import compute
 
 
 @require_permission("reports.view_hotline_statistics")
 def dashboard(request):
-    period, errors = _period(request)
+    period, errors = period_of(request)
     figures = compute(period)
     months = figures["reports"]["by_month"]
     largest_month = max((month["total"] for month in months), default=0)
@@ -53,7 +25,7 @@ def dashboard(request):
         "errors": errors,
         "period": period,
         "query": request.GET.urlencode(),
-        "quarters": _recent_quarters(timezone.localdate()),
+        "quarters": recent_quarters(timezone.localdate()),
         "categories": Category.choices,
         "months": [
             (
@@ -65,9 +37,9 @@ def dashboard(request):
         ]
         if largest_month
         else [],
-        "countries": _bars(figures["addresses"]["hosting_countries"]),
-        "site_types": _bars(figures["addresses"]["site_types"]),
-        "forwards": _bars(figures["actions"]["forwards"]),
+        "countries": bars(figures["addresses"]["hosting_countries"]),
+        "site_types": bars(figures["addresses"]["site_types"]),
+        "forwards": bars(figures["actions"]["forwards"]),
     }
     response = render(request, "reports/hotline/statistics.html", context)
     response["Cache-Control"] = "no-store"
@@ -78,25 +50,10 @@ def dashboard(request):
 def export(request, file_format):
     if file_format not in EXPORT_FORMATS:
         raise Http404
-    period, errors = _period(request)
+    period, errors = period_of(request)
     if errors:
-        return JsonResponse(
-            {"error": {"code": "invalid_parameter", "message": _("Invalid period."), "fields": errors}}, status=400
-        )
-    figures = compute(period)
-    audit(request.user, AuditEntry.Action.EXPORT, ("statistics", period.label), f"statistics {file_format}")
-    filename = f"hotline-statistics-{period.label.replace('/', '_')}.{file_format}"
-    if file_format == "json":
-        response = HttpResponse(json.dumps(figures, indent=2), content_type="application/json")
-    else:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["section", "dimension", "key", "value"])
-        writer.writerows(rows(figures))
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+        return invalid_period(errors)
+    return export_response(request, compute(period), "hotline-statistics", file_format)
 
 
 @hotline_access

@@ -23,6 +23,9 @@ MAX_DESCRIPTION_LENGTH = 5000
 class Category(models.TextChoices):
     CSAM = "csam", _("Child sexual abuse material")
     RACISM_XENOPHOBIA = "racism-xenophobia", _("Racism and xenophobia")
+    VIOLENCE = "violence", _("Promotion of violence")
+    EXTORTION = "extortion", _("Extortion or blackmail")
+    INTIMATE_IMAGES = "intimate-images", _("Intimate images shared without consent")
     OTHER_ILLEGAL = "other-illegal", _("Other illegal content")
 
 
@@ -40,6 +43,7 @@ class Channel(models.TextChoices):
     EMAIL = "email", _("e-mail")
     INHOPE = "inhope", _("INHOPE (ICCAM)")
     PARTNER = "partner", _("partner")
+    HELPLINE = "helpline", _("referred by the helpline")
 
 
 class SourceType(models.TextChoices):
@@ -161,6 +165,8 @@ class HotlineReport(models.Model):
     language = models.CharField(_("language"), max_length=8, default="cs")
     reporter_email = EncryptedTextField(_("reporter's e-mail"), blank=True)
     wants_feedback = models.BooleanField(_("wants feedback"), default=False)
+    # "It is me in the picture": intimate images of the reporter, shared without consent.
+    about_reporter = models.BooleanField(_("the reporter is in the content"), default=False)
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED, db_index=True

@@ -38,7 +38,7 @@ def make_report(db):
 
     def make(*urls, **fields):
         data = {**VALID, **fields, "urls": [normalise_url(url) for url in (urls or VALID["urls"])]}
-        return receive_report(data, "web").report
+        return receive_report(data, "web").record
 
     return make
 

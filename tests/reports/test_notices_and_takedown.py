@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from cms.core import safe_http
+from reports.figures import parse_period
 from reports.hotline import monitor, notices, tracing
-from reports.hotline.statistics import compute, parse_period
+from reports.hotline.statistics import compute
 from reports.models import CaseEvent, Notice, ReportedUrl, Takedown, TakedownCheck
 
 from .local_network import Site, http_server

@@ -23,7 +23,9 @@ def test_the_form_is_there_in_both_languages_with_the_warning(site_client):
     assert czech.status_code == 200 and "Nahlásit nezákonný obsah" in czech.content.decode()
     english = site_client.get("/en/hotline/").content.decode()
     assert "Never send the images or videos themselves" in english
-    assert 'name="csrfmiddlewaretoken"' in english and czech["Referrer-Policy"] == "same-origin"
+    # No CSRF token and no cookie: the form is protected by its origin (cms/core/origin_check.py).
+    assert 'name="csrfmiddlewaretoken"' not in english and czech["Referrer-Policy"] == "same-origin"
+    assert not czech.cookies and not site_client.get("/en/hotline/").cookies
 
 
 def test_a_report_from_the_form_shows_its_reference_and_code(site_client):

@@ -9,6 +9,7 @@ import json
 import pytest
 from django.utils import timezone
 
+from reports.figures import parse_period
 from reports.hotline import statistics
 from reports.models import Forward, HotlineReport, Notice, ReportedUrl, Takedown
 
@@ -76,7 +77,7 @@ def quarter_of_cases(make_report):
 
 
 def test_the_figures_of_a_quarter(quarter_of_cases):
-    figures = statistics.compute(statistics.parse_period({"quarter": "2026-Q3"}))
+    figures = statistics.compute(parse_period({"quarter": "2026-Q3"}))
     assert figures["period"] == {"from": "2026-07-01", "to": "2026-09-30", "label": "2026-Q3"}
     assert figures["reports"]["total"] == 6
     assert figures["reports"]["by_category"] == {"csam": 5, "racism-xenophobia": 1}
@@ -126,12 +127,12 @@ def test_actions_are_counted_in_the_period_they_happened(quarter_of_cases, analy
         reminder_of=first,
     )
     Notice.objects.create(reference="NT-3", recipient="a@b.example", language="en", state="failed")
-    actions = statistics.compute(statistics.parse_period({"quarter": "2026-Q3"}))["actions"]
+    actions = statistics.compute(parse_period({"quarter": "2026-Q3"}))["actions"]
     assert actions == {"forwards": {"police": 1}, "notices": 1, "reminders": 1}
 
 
 def test_no_figures_give_none_not_a_division_by_zero(db):
-    figures = statistics.compute(statistics.parse_period({"quarter": "2020-Q1"}))
+    figures = statistics.compute(parse_period({"quarter": "2020-Q1"}))
     assert figures["addresses"]["share_illegal"] is None
     assert figures["times"]["to_removal"] == {"count": 0, "median_hours": None, "p90_hours": None}
 
@@ -206,5 +207,5 @@ def test_an_export_is_in_the_audit_log(client, analyst, quarter_of_cases):
         "analyst",
         "statistics",
         "2026-Q3",
-        "statistics json",
+        "hotline-statistics json",
     )

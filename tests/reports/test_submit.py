@@ -74,11 +74,11 @@ def test_a_reused_key_is_a_conflict_on_the_api_and_a_new_report_from_the_form(db
 def test_the_language_defaults_to_the_sites(db, report_data, settings):
     data = validated({key: value for key, value in report_data.items() if key != "language"})
     receipt = intake.submit(data, Channel.API).receipt
-    assert receipt.report.language == settings.LANGUAGE_CODE
+    assert receipt.record.language == settings.LANGUAGE_CODE
 
 
 def test_without_an_idempotency_key_every_submission_is_a_report_of_its_own(db, report_data):
     first = intake.submit(validated(report_data), Channel.API)
     second = intake.submit(validated(report_data), Channel.API)
     assert first.receipt.created and second.receipt.created
-    assert first.receipt.report.pk != second.receipt.report.pk
+    assert first.receipt.record.pk != second.receipt.record.pk

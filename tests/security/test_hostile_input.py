@@ -98,7 +98,7 @@ def test_a_database_that_went_away_answers_a_503_page_on_the_site(raw_client, mo
     def unreachable(*args):
         raise OperationalError("the database system is shutting down")
 
-    monkeypatch.setattr("reports.site_views.public_status", unreachable)
+    monkeypatch.setattr("reports.site.hotline.public_status", unreachable)
     response = raw_client.get("/en/hotline/status/", {"reference": "HL-1", "token": "t"})
     assert response.status_code == 503 and response["Retry-After"] == "10"
     assert b"Briefly unavailable" in response.content

@@ -1,11 +1,22 @@
 """Links to a page of the site or an address, and the help call to action."""
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
+from ..site_url import site_base_url
 from .context import page_url
+
+# The site's own pages of each service (URL names): where a help call to action leads when
+# the editor chose neither a page nor an address.
+SERVICE_PAGES = {"helpline": "helpline-form", "hotline": "hotline-report-form"}
+
+
+def service_url(service):
+    """The absolute address of the site's own page of ``service``, in the active language."""
+    return site_base_url() + reverse(SERVICE_PAGES[service])
 
 
 class PageOrAddressBlock(blocks.StructBlock):
@@ -46,6 +57,10 @@ class HelpCallToActionBlock(PageOrAddressBlock):
     page_field = "link_page"
     url_field = "link_url"
 
+    def clean(self, value):
+        # Neither a page nor an address: the service's own page on this site.
+        return blocks.StructBlock.clean(self, value)
+
     class Meta:
         icon = "help"
         label = _("Call to action: help")
@@ -57,7 +72,7 @@ class HelpCallToActionBlock(PageOrAddressBlock):
             "heading": value["heading"],
             "text": value["text"],
             "link_text": value["link_text"],
-            "url": page_url(value["link_page"], context) or value["link_url"],
+            "url": page_url(value["link_page"], context) or value["link_url"] or service_url(value["service"]),
         }
 
 

@@ -18,9 +18,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        DemoBuilder(log=self.stdout.write).build()
+        # The address first: the demo's absolute links (help links) are built from it.
         if options["site_url"]:
             self.set_site_url(options["site_url"])
+        DemoBuilder(log=self.stdout.write).build()
 
     def set_site_url(self, url):
         parts = urlsplit(url)

@@ -1,0 +1,41 @@
+"""What the public pages of the hotline and the helpline share: no cookies, no cache, no
+referrer to other sites, and the 429 page."""
+
+from functools import wraps
+
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from cms.core.origin_check import same_origin_posts
+
+
+def private_page(view):
+    """A page of a service for people in trouble: GET and POST only, protected by origin
+    (no CSRF cookie: anonymous visitors get no cookie at all), never cached, and no
+    referrer leaves the site."""
+
+    @never_cache
+    @same_origin_posts
+    @require_http_methods(["GET", "POST"])
+    @wraps(view)
+    def page(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "same-origin"
+        return response
+
+    return page
+
+
+def too_many(request, wait):
+    response = render(request, "reports/hotline/too_many.html", status=429)
+    response["Retry-After"] = str(wait)
+    return response
+
+
+def over_the_limit(request, throttle_class):
+    """The 429 page when this client is over ``throttle_class``'s limit, else None."""
+    throttle = throttle_class()
+    if throttle.allow_request(request, None):
+        return None
+    return too_many(request, throttle.wait())

@@ -1,0 +1,122 @@
+"""The public report form on the built-in site (``/cs/hotline/``, ``/en/hotline/``).
+
+It validates with the API's own serializer and files through the same entry point
+(``intake.submit``), with the same per-client limit; it works without JavaScript. A worry
+that is not the hotline's goes to the helpline when the person agrees (``reports.handoff``).
+The pages set no cookie and are never cached (``common.private_page``).
+"""
+
+import secrets
+
+from django.shortcuts import render
+from django.utils import translation
+
+from cms.core.api.errors import field_messages
+
+from .. import handoff
+from ..api.serializers import MAX_URLS, HotlineReportSerializer
+from ..api.throttling import HotlineAttemptThrottle, HotlineStatusThrottle, count_contact, count_report
+from ..hotline import intake
+from ..hotline.intake import FILES_REFUSED, public_status
+from ..models import Category, Channel, OutOfRemitCategory, SourceType
+from ..submission import MAX_IDEMPOTENCY_KEY_LENGTH
+from .common import over_the_limit, private_page, too_many
+
+FORM_TEMPLATE = "reports/hotline/form.html"
+
+
+def _form_data(post):
+    data = {
+        "urls": [line.strip() for line in post.get("urls", "").splitlines() if line.strip()],
+        "category": post.get("category", ""),
+        "source_type": post.get("source_type", ""),
+        "description": post.get("description", ""),
+        "language": translation.get_language(),
+        "reporter_email": post.get("reporter_email", "").strip(),
+        "wants_feedback": post.get("wants_feedback") == "on",
+        "consent": post.get("consent") == "on",
+        "about_reporter": post.get("about_reporter") == "on",
+        "pass_to_helpline": post.get("pass_to_helpline") == "on",
+        "homepage": post.get("homepage", ""),
+    }
+    if service := post.get("service", "").strip():
+        data["source_details"] = {"service": service}
+    return data
+
+
+def _context(**extra):
+    return {
+        "categories": Category.choices,
+        "other_categories": OutOfRemitCategory.choices,
+        "source_types": SourceType.choices,
+        "max_urls": MAX_URLS,
+        "values": {},
+        "errors": {},
+        "idempotency_key": secrets.token_hex(16),
+        **extra,
+    }
+
+
+@private_page
+def report_form(request):
+    if request.method == "GET":
+        return render(request, FORM_TEMPLATE, _context())
+    if refused := over_the_limit(request, HotlineAttemptThrottle):
+        return refused
+    serializer = HotlineReportSerializer(data=_form_data(request.POST))
+    if request.FILES:
+        # As the API does: a file is never kept, and the person is told why.
+        context = _context(values=request.POST, errors={"urls": [str(FILES_REFUSED)]})
+        return render(request, FORM_TEMPLATE, context, status=400)
+    if not serializer.is_valid():
+        context = _context(values=request.POST, errors=field_messages(serializer.errors))
+        context["idempotency_key"] = request.POST.get("idempotency_key") or context["idempotency_key"]
+        return render(request, FORM_TEMPLATE, context, status=400)
+    try:
+        submission = intake.submit(
+            serializer.validated_data,
+            Channel.WEB,
+            idempotency_key=request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH],
+            quota=lambda: count_report(request),
+        )
+    except intake.OverQuota as over:
+        return too_many(request, over.wait)
+    if submission.outcome is intake.Outcome.OUT_OF_REMIT:
+        return _out_of_remit(request, serializer.validated_data)
+    if submission.outcome is intake.Outcome.DECOY:
+        return render(request, "reports/hotline/received.html", submission.decoy, status=201)
+    receipt = submission.receipt
+    context = {"reference": receipt.record.reference, "status_token": receipt.status_token}
+    return render(request, "reports/hotline/received.html", context, status=201)
+
+
+@private_page
+def report_status(request):
+    context = {"reference": request.GET.get("reference", ""), "checked": False, "report": None}
+    if context["reference"] or request.GET.get("token"):
+        if refused := over_the_limit(request, HotlineStatusThrottle):
+            return refused
+        context.update(checked=True, report=public_status(context["reference"], request.GET.get("token", "")))
+    return render(request, "reports/hotline/status.html", context)
+
+
+def _out_of_remit(request, data):
+    """Not the hotline's: passed to the helpline with the person's consent (they get the
+    contact's reference and code), else the way to the helpline."""
+    if not data["pass_to_helpline"]:
+        return render(request, "reports/hotline/helpline.html", {"helpline_url": handoff.helpline_url()})
+    try:
+        outcome = handoff.to_helpline(
+            data,
+            idempotency_key=request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH],
+            from_form=True,
+            quota=lambda: count_contact(request),
+        )
+    except intake.OverQuota as over:
+        return too_many(request, over.wait)
+    receipt = outcome.decoy or {
+        "reference": outcome.receipt.record.reference,
+        "status_token": outcome.receipt.status_token,
+    }
+    context = {**receipt, "passed_from_hotline": True}
+    return render(request, "reports/helpline/received.html", context, status=201)
