@@ -2,6 +2,7 @@
 
 from django_tasks import task
 
+from .helpline import retention as helpline_retention
 from .hotline.retention import apply_retention
 
 
@@ -9,4 +10,13 @@ from .hotline.retention import apply_retention
 def apply_retention_task():
     """The retention job, for a scheduler that enqueues tasks instead of running commands."""
     result = apply_retention()
-    return {"reports": result.reports, "addresses": result.addresses, "receipts": result.receipts}
+    helpline = helpline_retention.apply_retention()
+    return {
+        "reports": result.reports,
+        "addresses": result.addresses,
+        "receipts": result.receipts,
+        "helpline_contacts": helpline.contacts,
+        "helpline_messages": helpline.messages,
+        "helpline_cases": helpline.cases,
+        "helpline_receipts": helpline.receipts,
+    }

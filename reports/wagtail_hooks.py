@@ -1,5 +1,5 @@
-"""The hotline workspace and the audit log in the Wagtail admin, shown only to the groups
-allowed to use them."""
+"""The hotline and helpline workspaces and the audit log in the Wagtail admin, shown only to
+the groups allowed to use them."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,8 +8,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .audit_views import audit_log
+from .helpline import admin_views as helpline_views
+from .helpline import statistics_views as helpline_statistics
 from .hotline import admin_views, statistics_views
-from .models import PartnerHotline
+from .models import CannedResponse, PartnerHotline, ReferralService, Subcategory
+from .referral_views import refer_to_hotline
 
 
 class PermissionMenuItem(MenuItem):
@@ -34,6 +37,19 @@ def register_report_urls():
             name="hotline_statistics_export",
         ),
         path("audit-log/", audit_log, name="audit_log"),
+        path("helpline/", helpline_views.queue, name="helpline_queue"),
+        path("helpline/<int:pk>/", helpline_views.contact, name="helpline_contact"),
+        path("helpline/<int:pk>/refer-to-hotline/", refer_to_hotline, name="helpline_refer_to_hotline"),
+        path("helpline/log/", helpline_views.log_contact, name="helpline_log_contact"),
+        path("helpline/search/", helpline_views.search_contacts, name="helpline_search"),
+        path("helpline/cases/", helpline_views.cases, name="helpline_cases"),
+        path("helpline/cases/<int:pk>/", helpline_views.case, name="helpline_case"),
+        path("helpline/statistics/", helpline_statistics.dashboard, name="helpline_statistics"),
+        path(
+            "helpline/statistics/export.<str:file_format>",
+            helpline_statistics.export,
+            name="helpline_statistics_export",
+        ),
     ]
 
 
@@ -53,6 +69,76 @@ class PartnerHotlineViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_partner_hotlines():
     return PartnerHotlineViewSet("partner_hotlines")
+
+
+class CannedResponseViewSet(ModelViewSet):
+    """Supervisors keep the ready answers (counsellors may only view them)."""
+
+    model = CannedResponse
+    icon = "openquote"
+    menu_label = _("Canned responses")
+    menu_order = 330
+    add_to_admin_menu = True
+    form_fields = ["title", "language", "text", "active"]
+    list_display = ["title", "language", "active"]
+    list_filter = ["language", "active"]
+    search_fields = ["title", "text"]
+    search_backend_name = None
+
+
+class SubcategoryViewSet(ModelViewSet):
+    model = Subcategory
+    icon = "list-ul"
+    menu_label = _("Helpline subcategories")
+    menu_order = 340
+    add_to_admin_menu = True
+    form_fields = ["category", "slug", "name_cs", "name_en", "active"]
+    list_display = ["name", "category", "active"]
+    list_filter = ["category", "active"]
+    search_fields = ["name_cs", "name_en", "slug"]
+    search_backend_name = None
+
+
+class ReferralServiceViewSet(ModelViewSet):
+    """The referral directory: editors and supervisors keep it; counsellors read it."""
+
+    model = ReferralService
+    icon = "site"
+    menu_label = _("Referral directory")
+    menu_order = 350
+    add_to_admin_menu = True
+    form_fields = ["kind", "name_cs", "name_en", "phone", "website", "description_cs", "description_en", "active"]
+    list_display = ["name", "kind", "phone", "active"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name_cs", "name_en", "phone"]
+    search_backend_name = None
+
+
+@hooks.register("register_admin_viewset")
+def register_helpline_directories():
+    return [
+        CannedResponseViewSet("canned_responses"),
+        SubcategoryViewSet("helpline_subcategories"),
+        ReferralServiceViewSet("referral_directory"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def helpline_menu_item():
+    return PermissionMenuItem(
+        _("Helpline"), reverse("helpline_queue"), icon_name="help", order=300, permission="reports.access_helpline"
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def helpline_statistics_menu_item():
+    return PermissionMenuItem(
+        _("Helpline statistics"),
+        reverse("helpline_statistics"),
+        icon_name="table",
+        order=320,
+        permission="reports.view_helpline_statistics",
+    )
 
 
 @hooks.register("register_admin_menu_item")

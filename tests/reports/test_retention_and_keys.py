@@ -57,7 +57,7 @@ def test_retention_anonymises_old_closed_cases_and_keeps_the_counts(make_report,
         "Anonymised %(reports)s closed cases older than %(days)s days (%(addresses)s addresses "
         "replaced by their hash); deleted %(receipts)s expired idempotency receipts."
     ) % {"reports": 1, "days": 365, "addresses": 0, "receipts": 0}
-    assert output.getvalue().strip() == expected
+    assert output.getvalue().strip().splitlines()[0] == expected
 
     HotlineReport.objects.filter(pk=still_open.pk).update(
         status="closed", closed_at=timezone.now() - timedelta(days=400)
@@ -258,7 +258,15 @@ def test_the_retention_task_runs_the_job_and_reports_its_counts(make_report, set
     report = make_report(reporter_email="task@example.org", consent=True)
     close(report, days_ago=31)
     result = apply_retention_task.enqueue()
-    assert result.return_value == {"reports": 1, "addresses": 1, "receipts": 0}
+    assert result.return_value == {
+        "reports": 1,
+        "addresses": 1,
+        "receipts": 0,
+        "helpline_contacts": 0,
+        "helpline_messages": 0,
+        "helpline_cases": 0,
+        "helpline_receipts": 0,
+    }
     report.refresh_from_db()
     assert report.reporter_email == "" and report.anonymised_at
 

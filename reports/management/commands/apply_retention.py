@@ -1,4 +1,5 @@
-"""``manage.py apply_retention``: anonymise closed hotline cases past the retention period.
+"""``manage.py apply_retention``: anonymise closed hotline cases and helpline contacts past
+their retention periods, keeping the statistics.
 
 Run it daily (cron, a systemd timer, or enqueue ``reports.tasks.apply_retention_task``).
 """
@@ -7,22 +8,29 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from reports.helpline import retention as helpline_retention
 from reports.hotline.retention import apply_retention, due_reports
 
 
 class Command(BaseCommand):
-    help = "Anonymise closed hotline cases older than HOTLINE_RETENTION_DAYS, keeping the statistics."
+    help = (
+        "Anonymise closed hotline cases older than HOTLINE_RETENTION_DAYS and closed helpline contacts "
+        "older than HELPLINE_RETENTION_DAYS, keeping the statistics."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Only count what would be anonymised.")
 
     def handle(self, *args, dry_run=False, **options):
-        days = settings.HOTLINE_RETENTION_DAYS
+        days, helpline_days = settings.HOTLINE_RETENTION_DAYS, settings.HELPLINE_RETENTION_DAYS
         if dry_run:
-            count = due_reports().count()
             self.stdout.write(
                 _("%(count)s closed cases are older than %(days)s days and would be anonymised.")
-                % {"count": count, "days": days}
+                % {"count": due_reports().count(), "days": days}
+            )
+            self.stdout.write(
+                _("%(count)s closed helpline contacts are older than %(days)s days and would be anonymised.")
+                % {"count": helpline_retention.due_contacts().count(), "days": helpline_days}
             )
             return
         result = apply_retention()
@@ -32,4 +40,18 @@ class Command(BaseCommand):
                 "replaced by their hash); deleted %(receipts)s expired idempotency receipts."
             )
             % {"reports": result.reports, "days": days, "addresses": result.addresses, "receipts": result.receipts}
+        )
+        helpline = helpline_retention.apply_retention()
+        self.stdout.write(
+            _(
+                "Helpline: anonymised %(contacts)s closed contacts older than %(days)s days (%(messages)s "
+                "messages and notes blanked) and %(cases)s cases; deleted %(receipts)s expired receipts."
+            )
+            % {
+                "contacts": helpline.contacts,
+                "days": helpline_days,
+                "messages": helpline.messages,
+                "cases": helpline.cases,
+                "receipts": helpline.receipts,
+            }
         )
