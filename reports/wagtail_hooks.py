@@ -113,6 +113,11 @@ class ReferralServiceViewSet(ModelViewSet):
     search_fields = ["name_cs", "name_en", "phone"]
     search_backend_name = None
 
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "website":
+            kwargs["assume_scheme"] = "https"  # an address typed without a scheme is https
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
 
 @hooks.register("register_admin_viewset")
 def register_helpline_directories():

@@ -12,10 +12,15 @@ VALID = {
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits(db):
-    """Rate limits live in the shared cache: each test starts with none counted."""
+    """Rate limits live in the shared cache: each test starts with none counted (and no
+    lease a process took in an earlier test)."""
+    from cms.core.limits import forget_leases
+
     cache.clear()
+    forget_leases()
     yield
     cache.clear()
+    forget_leases()
 
 
 @pytest.fixture
@@ -168,3 +173,65 @@ ASSESSMENT = {
     "victim_age_group": "pre-pubescent",
     "victim_gender": "female",
 }
+
+
+CONTACT = {
+    "nickname": "Liška",
+    "age_band": "12-15",
+    "gender": "female",
+    "role": "child",
+    "platform": "social-network",
+    "categories": ["cyberbullying"],
+    "message": "Spolužáci o mně píšou ošklivé věci ve skupině.",
+    "answer_by": "status-page",
+    "language": "cs",
+    "consent": True,
+}
+
+
+@pytest.fixture
+def contact_data():
+    return {**CONTACT, "categories": list(CONTACT["categories"])}
+
+
+@pytest.fixture
+def post_contact(client, db):
+    def post(data, **headers):
+        return client.post("/api/v1/reports/helpline/", data, content_type="application/json", headers=headers)
+
+    return post
+
+
+@pytest.fixture
+def make_contact(db):
+    from reports.helpline.intake import receive_contact
+
+    def make(**fields):
+        return receive_contact({**CONTACT, **fields}, "web").record
+
+    return make
+
+
+@pytest.fixture
+def counsellor(django_user_model):
+    return _user(django_user_model, "counsellor", "Helpline counsellors")
+
+
+@pytest.fixture
+def second_counsellor(django_user_model):
+    return _user(django_user_model, "counsellor2", "Helpline counsellors")
+
+
+@pytest.fixture
+def supervisor(django_user_model):
+    return _user(django_user_model, "supervisor", "Helpline supervisors")
+
+
+def contact_url(contact):
+    return f"/admin/helpline/{contact.pk}/"
+
+
+def contact_action(client, contact, action, **fields):
+    contact.refresh_from_db()
+    data = {"action": action, "version": contact.version, **fields}
+    return client.post(contact_url(contact), data, follow=True)
