@@ -93,7 +93,9 @@ def test_unknown_partner_for_a_key_or_revoke_is_a_clear_error(db):
 def test_issuing_a_key_with_an_unknown_scope_names_it_and_stores_nothing(partner):
     from cms.partners.keys import issue_key
 
-    with pytest.raises(ValueError, match=r"^Unknown scope: admin:all \(known: content:read, reports:submit\)$"):
+    with pytest.raises(
+        ValueError, match=r"^Unknown scope: admin:all \(known: content:read, reports:submit, helpline:submit\)$"
+    ):
         issue_key(partner, ["content:read", "admin:all"])
     assert not partner.keys.exists()
 
