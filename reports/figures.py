@@ -10,7 +10,7 @@ import statistics
 from dataclasses import dataclass
 
 from django.db.models import Count
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -150,6 +150,17 @@ def invalid_period(errors):
     return JsonResponse(
         {"error": {"code": "invalid_parameter", "message": _("Invalid period."), "fields": errors}}, status=400
     )
+
+
+def export(request, file_format, compute, name):
+    """The export view of a service's statistics: ``compute(period)`` as ``name-<period>``
+    in CSV or JSON; 404 for another format, 400 for a bad period."""
+    if file_format not in EXPORT_FORMATS:
+        raise Http404
+    period, errors = period_of(request)
+    if errors:
+        return invalid_period(errors)
+    return export_response(request, compute(period), name, file_format)
 
 
 def export_response(request, figures, name, file_format):

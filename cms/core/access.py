@@ -19,3 +19,26 @@ def require_permission(permission):
         return check
 
     return decorator
+
+
+# The browser loads nothing from anywhere else on case pages, whatever a value contains.
+NO_EXTERNAL_LOADS = "img-src 'self' data:; media-src 'none'; frame-src 'none'; connect-src 'self'"
+
+
+def case_workspace(permission):
+    """A page of a case workspace: ``permission`` required, nothing loaded from elsewhere, no
+    referrer to other sites, never stored by a browser or a proxy."""
+
+    def decorator(view):
+        @wraps(view)
+        @require_permission(permission)
+        def page(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            response["Content-Security-Policy"] = NO_EXTERNAL_LOADS
+            response["Referrer-Policy"] = "same-origin"
+            response["Cache-Control"] = "no-store"
+            return response
+
+        return page
+
+    return decorator

@@ -6,8 +6,6 @@ Administrators) get here; anyone else, hotline analysts and editors included, ge
 What a person typed is shown as text with its addresses defanged, never as a link.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
@@ -16,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from cms.core.access import require_permission
+from cms.core.access import case_workspace
 from cms.core.form_errors import form_errors_message
 
 from ..models import (
@@ -55,21 +53,7 @@ from .search import search
 
 QUEUE_PAGE_SIZE = 50
 OPEN = [ContactStatus.NEW, ContactStatus.OPEN, ContactStatus.WAITING]
-# The browser loads nothing from anywhere else on these pages, whatever a message contains.
-NO_EXTERNAL_LOADS = "img-src 'self' data:; media-src 'none'; frame-src 'none'; connect-src 'self'"
-
-
-def helpline_access(view):
-    @wraps(view)
-    @require_permission("reports.access_helpline")
-    def check(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Content-Security-Policy"] = NO_EXTERNAL_LOADS
-        response["Referrer-Policy"] = "same-origin"
-        response["Cache-Control"] = "no-store"
-        return response
-
-    return check
+helpline_access = case_workspace("reports.access_helpline")
 
 
 def _with_categories(contacts):

@@ -14,7 +14,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from cms.core.outgoing import describe_failure, gave_up, next_attempt_at
 from cms.core.site_url import site_base_url
 
 from ..models import AnswerBy, ContactEvent, HelplineEmail, OutgoingState
@@ -56,23 +55,10 @@ def send_reply_email(email_id):
         HelplineEmail.objects.filter(pk=email.pk).delete()
         return None
     subject, body = compose(email.message)
-    attempts = email.attempts + 1
-    try:
-        send_mail(subject, body, settings.HELPLINE_FROM_EMAIL, [contact.email])
-    except OSError as error:  # SMTP and socket failures
-        state = OutgoingState.FAILED if gave_up(attempts) else OutgoingState.RETRYING
-        HelplineEmail.objects.filter(pk=email.pk).update(
-            attempts=attempts,
-            state=state,
-            error=describe_failure(error),
-            next_attempt_at=None if state == OutgoingState.FAILED else next_attempt_at(attempts),
-        )
-        return state
-    HelplineEmail.objects.filter(pk=email.pk).update(
-        attempts=attempts, state=OutgoingState.SENT, sent_at=timezone.now(), error="", next_attempt_at=None
-    )
-    ContactEvent.objects.create(contact=contact, kind=ContactEvent.Kind.EMAILED)
-    return OutgoingState.SENT
+    state = email.attempt(lambda: send_mail(subject, body, settings.HELPLINE_FROM_EMAIL, [contact.email]))
+    if state == OutgoingState.SENT:
+        ContactEvent.objects.create(contact=contact, kind=ContactEvent.Kind.EMAILED)
+    return state
 
 
 def retry_reply_emails(now=None):

@@ -1,14 +1,14 @@
 """The helpline statistics dashboard in the admin and its quarterly CSV and JSON exports
 (the figures Insafe's helpline report asks for: counts and codes only)."""
 
-from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.access import require_permission
 
-from ..figures import EXPORT_FORMATS, bars, export_response, invalid_period, period_of, recent_quarters
+from ..figures import bars, period_of, recent_quarters
+from ..figures import export as export_figures
 from ..models import AgeBand, ContactChannel, ContactOutcome, Gender, HelplineCategory, Platform, ReferralService, Role
 from .statistics import compute
 
@@ -54,9 +54,4 @@ def dashboard(request):
 
 @require_permission("reports.view_helpline_statistics")
 def export(request, file_format):
-    if file_format not in EXPORT_FORMATS:
-        raise Http404
-    period, errors = period_of(request)
-    if errors:
-        return invalid_period(errors)
-    return export_response(request, compute(period), "helpline-statistics", file_format)
+    return export_figures(request, file_format, compute, "helpline-statistics")

@@ -5,8 +5,6 @@ groups) get here; anyone else gets 403. A reported address is shown defanged as 
 text with a copy button: never a link, never fetched, no preview of any kind.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -14,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from cms.core.access import require_permission
+from cms.core.access import case_workspace
 from cms.core.form_errors import form_errors_message
 
 from ..models import (
@@ -34,21 +32,7 @@ from .forms import AssessForm, AssignForm, CloseForm, NoteForm, QueueFilter
 from .reported_urls import defang
 
 QUEUE_PAGE_SIZE = 50
-# The browser loads nothing from anywhere else on these pages, whatever a value contains.
-NO_EXTERNAL_LOADS = "img-src 'self' data:; media-src 'none'; frame-src 'none'; connect-src 'self'"
-
-
-def hotline_access(view):
-    @wraps(view)
-    @require_permission("reports.access_hotline")
-    def check(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Content-Security-Policy"] = NO_EXTERNAL_LOADS
-        response["Referrer-Policy"] = "same-origin"
-        response["Cache-Control"] = "no-store"
-        return response
-
-    return check
+hotline_access = case_workspace("reports.access_hotline")
 
 
 @hotline_access

@@ -13,8 +13,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from cms.core.outgoing import describe_failure, gave_up, next_attempt_at
-
 from ..models import CaseEvent, FeedbackEmail, OutgoingState, Status
 
 
@@ -51,24 +49,10 @@ def send_feedback(message_id):
         FeedbackEmail.objects.filter(pk=message.pk).delete()
         return None
     subject, body = _compose(report, message.status)
-    attempts = message.attempts + 1
-    try:
-        send_mail(subject, body, settings.HOTLINE_FROM_EMAIL, [report.reporter_email])
-    except OSError as error:  # SMTP and socket failures
-        state = OutgoingState.FAILED if gave_up(attempts) else OutgoingState.RETRYING
-        FeedbackEmail.objects.filter(pk=message.pk).update(
-            attempts=attempts,
-            state=state,
-            error=describe_failure(error),
-            next_attempt_at=None if state == OutgoingState.FAILED else next_attempt_at(attempts),
-        )
-        return state
-    now = timezone.now()
-    FeedbackEmail.objects.filter(pk=message.pk).update(
-        attempts=attempts, state=OutgoingState.SENT, sent_at=now, error="", next_attempt_at=None
-    )
-    CaseEvent.objects.create(report=report, kind=CaseEvent.Kind.FEEDBACK, details={"status": message.status})
-    return OutgoingState.SENT
+    state = message.attempt(lambda: send_mail(subject, body, settings.HOTLINE_FROM_EMAIL, [report.reporter_email]))
+    if state == OutgoingState.SENT:
+        CaseEvent.objects.create(report=report, kind=CaseEvent.Kind.FEEDBACK, details={"status": message.status})
+    return state
 
 
 def retry_feedback(now=None):

@@ -1,13 +1,14 @@
 """The statistics dashboard in the admin, its CSV and JSON exports, and the download of one
 forward's structured record."""
 
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from cms.core.access import require_permission
 
-from ..figures import EXPORT_FORMATS, bars, export_response, invalid_period, period_of, recent_quarters
+from ..figures import bars, period_of, recent_quarters
+from ..figures import export as export_figures
 from ..models import AuditEntry, Category, Forward, audit
 from .admin_views import hotline_access
 from .routing import iccam_record
@@ -48,12 +49,7 @@ def dashboard(request):
 
 @require_permission("reports.view_hotline_statistics")
 def export(request, file_format):
-    if file_format not in EXPORT_FORMATS:
-        raise Http404
-    period, errors = period_of(request)
-    if errors:
-        return invalid_period(errors)
-    return export_response(request, compute(period), "hotline-statistics", file_format)
+    return export_figures(request, file_format, compute, "hotline-statistics")
 
 
 @hotline_access

@@ -10,9 +10,6 @@ urgency, outcome, times) stay.
 Codes follow Insafe's helpline statistics grid (docs/helpline.md cites the revision).
 """
 
-import hmac
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -21,8 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from cms.core.crypto import EncryptedTextField
 
 from .append_only import AppendOnlyModel, user_reference
-from .hotline import HotlineReport, hash_token
-from .outgoing import OutgoingState
+from .hotline import HotlineReport
+from .outgoing import OutgoingMessage
+from .public_case import PublicCase
 
 MAX_MESSAGE_LENGTH = 5000
 MAX_NICKNAME_LENGTH = 40
@@ -147,7 +145,7 @@ class HelplineCase(models.Model):
         return self.reference
 
 
-class HelplineContact(models.Model):
+class HelplineContact(PublicCase):
     reference = models.CharField(_("reference"), max_length=20, unique=True)
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     channel = models.CharField(_("channel"), max_length=16, choices=ContactChannel.choices, db_index=True)
@@ -196,9 +194,6 @@ class HelplineContact(models.Model):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, db_index=True)
     outcome = models.CharField(_("outcome"), max_length=16, choices=ContactOutcome.choices, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
-    status_token_hash = models.CharField(max_length=64, editable=False, blank=True)
-    # Optimistic locking, as on hotline cases: a change built from an older version is refused.
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("helpline contact")
@@ -212,14 +207,6 @@ class HelplineContact(models.Model):
 
     def __str__(self):
         return self.reference
-
-    def new_status_token(self):
-        token = secrets.token_urlsafe(24)
-        self.status_token_hash = hash_token(token)
-        return token
-
-    def token_matches(self, token):
-        return bool(token and self.status_token_hash) and hmac.compare_digest(self.status_token_hash, hash_token(token))
 
     @property
     def in_crisis(self):
@@ -387,18 +374,11 @@ class Referral(models.Model):
         return f"{self.contact} → {self.service}"
 
 
-class HelplineEmail(models.Model):
+class HelplineEmail(OutgoingMessage):
     """A counsellor's reply sent by e-mail to a person who asked for it; sent by the worker,
     retried when it fails. The address is read from the contact (encrypted) when sending."""
 
     message = models.OneToOneField(ContactMessage, on_delete=models.CASCADE, related_name="email")
-    state = models.CharField(
-        _("state"), max_length=8, choices=OutgoingState.choices, default=OutgoingState.QUEUED, db_index=True
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True, db_index=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    error = models.CharField(_("error"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("helpline e-mail")

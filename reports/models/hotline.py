@@ -4,10 +4,6 @@ One address is one ``ReportedUrl`` while it is open: a second report of it joins
 record, so one assessment serves every report and statistics can count the duplicates.
 """
 
-import hashlib
-import hmac
-import secrets
-
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
@@ -16,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.core.crypto import EncryptedTextField
 
 from .append_only import AppendOnlyModel, user_reference
+from .public_case import PublicCase
 
 MAX_DESCRIPTION_LENGTH = 5000
 
@@ -141,11 +138,7 @@ class ReferenceSequence(models.Model):
         return f"{prefix}-{when.year}-{sequence.last:06d}"
 
 
-def hash_token(token):
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-class HotlineReport(models.Model):
+class HotlineReport(PublicCase):
     reference = models.CharField(_("reference"), max_length=20, unique=True)
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices, default=Channel.WEB)
@@ -182,10 +175,6 @@ class HotlineReport(models.Model):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, db_index=True)
     close_reason = models.CharField(_("reason for closing"), max_length=16, choices=CloseReason.choices, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
-    status_token_hash = models.CharField(max_length=64, editable=False)
-    # Optimistic locking: every change of the case raises it; a form sends the version it
-    # was built from, and a change built from an older one is refused.
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("hotline report")
@@ -198,14 +187,6 @@ class HotlineReport(models.Model):
 
     def __str__(self):
         return self.reference
-
-    def new_status_token(self):
-        token = secrets.token_urlsafe(24)
-        self.status_token_hash = hash_token(token)
-        return token
-
-    def token_matches(self, token):
-        return bool(token) and hmac.compare_digest(self.status_token_hash, hash_token(token))
 
 
 ILLEGAL = (Classification.BASELINE_ILLEGAL, Classification.NATIONAL_ILLEGAL)

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.outgoing import describe_failure, gave_up, next_attempt_at
+
 from .hotline import HotlineReport, Status
 
 
@@ -16,9 +18,10 @@ class OutgoingState(models.TextChoices):
     FAILED = "failed", _("failed, gave up")
 
 
-class FeedbackEmail(models.Model):
-    report = models.ForeignKey(HotlineReport, on_delete=models.CASCADE, related_name="feedback_emails")
-    status = models.CharField(_("status told"), max_length=16, choices=Status.choices)
+class OutgoingMessage(models.Model):
+    """A message sent by the worker, with its state: sent, or retried with backoff, or
+    given up (``cms.core.outgoing`` sets the pace)."""
+
     state = models.CharField(
         _("state"), max_length=8, choices=OutgoingState.choices, default=OutgoingState.QUEUED, db_index=True
     )
@@ -27,6 +30,33 @@ class FeedbackEmail(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     error = models.CharField(_("error"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    def attempt(self, send):
+        """Call ``send()`` (SMTP and socket failures are OSError) and record the outcome:
+        sent, or retrying with the next attempt's time, or failed after the last one."""
+        attempts = self.attempts + 1
+        mine = type(self).objects.filter(pk=self.pk)
+        try:
+            send()
+        except OSError as error:
+            state = OutgoingState.FAILED if gave_up(attempts) else OutgoingState.RETRYING
+            mine.update(
+                attempts=attempts,
+                state=state,
+                error=describe_failure(error),
+                next_attempt_at=None if state == OutgoingState.FAILED else next_attempt_at(attempts),
+            )
+            return state
+        mine.update(attempts=attempts, state=OutgoingState.SENT, sent_at=timezone.now(), error="", next_attempt_at=None)
+        return OutgoingState.SENT
+
+
+class FeedbackEmail(OutgoingMessage):
+    report = models.ForeignKey(HotlineReport, on_delete=models.CASCADE, related_name="feedback_emails")
+    status = models.CharField(_("status told"), max_length=16, choices=Status.choices)
 
     class Meta:
         verbose_name = _("feedback e-mail")
