@@ -20,7 +20,7 @@ from cms.core.crypto import EncryptedTextField
 from .append_only import AppendOnlyModel, user_reference
 from .hotline import HotlineReport
 from .outgoing import OutgoingMessage
-from .public_case import PublicCase
+from .public_case import IdempotencyReceipt, PublicCase
 
 MAX_MESSAGE_LENGTH = 5000
 MAX_NICKNAME_LENGTH = 40
@@ -388,15 +388,8 @@ class HelplineEmail(OutgoingMessage):
         return f"{self.message} ({self.state})"
 
 
-class HelplineReceipt(models.Model):
-    """An ``Idempotency-Key`` already answered (see ``IntakeReceipt``): per namespace."""
-
-    namespace = models.CharField(max_length=40)
-    key_hash = models.CharField(max_length=64)
-    request_hash = models.CharField(max_length=64, blank=True)
+class HelplineReceipt(IdempotencyReceipt):
     contact = models.ForeignKey(HelplineContact, on_delete=models.CASCADE, related_name="+")
-    status_token = EncryptedTextField()
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         constraints = [

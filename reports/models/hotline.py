@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.core.crypto import EncryptedTextField
 
 from .append_only import AppendOnlyModel, user_reference
-from .public_case import PublicCase
+from .public_case import IdempotencyReceipt, PublicCase
 
 MAX_DESCRIPTION_LENGTH = 5000
 
@@ -309,22 +309,8 @@ class CaseEvent(AppendOnlyModel):
         ordering = ["created_at", "pk"]
 
 
-class IntakeReceipt(models.Model):
-    """An ``Idempotency-Key`` already answered: a retry gets the same report back.
-
-    The key is kept apart from whose key it is (``namespace``: the API's anonymous clients,
-    the site's form, or one partner), so no key one submitter can send reaches another's
-    receipt. ``request_hash`` fingerprints what was filed: the same key with another body
-    is refused, never answered with this receipt. The status token is kept encrypted so the
-    retry can repeat it; receipts are deleted after a day by ``apply_retention``.
-    """
-
-    namespace = models.CharField(max_length=40)
-    key_hash = models.CharField(max_length=64)
-    request_hash = models.CharField(max_length=64, blank=True)
+class IntakeReceipt(IdempotencyReceipt):
     report = models.ForeignKey(HotlineReport, on_delete=models.CASCADE, related_name="+")
-    status_token = EncryptedTextField()
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         constraints = [

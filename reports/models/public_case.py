@@ -6,6 +6,9 @@ import hmac
 import secrets
 
 from django.db import models
+from django.utils import timezone
+
+from cms.core.crypto import EncryptedTextField
 
 
 def hash_token(token):
@@ -29,3 +32,23 @@ class PublicCase(models.Model):
 
     def token_matches(self, token):
         return bool(token and self.status_token_hash) and hmac.compare_digest(self.status_token_hash, hash_token(token))
+
+
+class IdempotencyReceipt(models.Model):
+    """An ``Idempotency-Key`` already answered: a retry gets the same record back.
+
+    The key is kept apart from whose key it is (``namespace``: the API's anonymous clients,
+    the site's form, or one partner), so no key one submitter can send reaches another's
+    receipt. ``request_hash`` fingerprints what was filed: the same key with another body
+    is refused, never answered with this receipt. The status token is kept encrypted so the
+    retry can repeat it; receipts are deleted after a day by the retention job.
+    """
+
+    namespace = models.CharField(max_length=40)
+    key_hash = models.CharField(max_length=64)
+    request_hash = models.CharField(max_length=64, blank=True)
+    status_token = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        abstract = True
