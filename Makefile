@@ -38,6 +38,7 @@ demo: install ## Set up the bilingual demo site and serve it on http://127.0.0.1
 	@echo "Indexing the demo for search (the task worker runs what loading queued)…"
 	@$(MANAGE) db_worker --batch --no-startup-delay --verbosity 0
 	$(MANAGE) create_admin --url http://$(HOST):$(PORT)/admin/
+	$(MANAGE) load_helpline_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (Czech at /cs/, English at /en/); the task worker logs to worker.log. Stop with Ctrl+C."
 	@$(MAKE) --no-print-directory serve
 
