@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
@@ -24,17 +24,32 @@ def language_switcher(context, page=None):
             p.locale.language_code: p
             for p in page.get_translations().live().select_related("locale").filter(alias_of__isnull=True)
         }
+    request = context.get("request")
     for code, _name in settings.LANGUAGES:
         if code == current:
+            continue
+        info = get_language_info(code)
+        if not page and request is not None and (same := _same_view_in(request, code)):
+            # A page of the site's own views (helpline, hotline, search): the same view there.
+            links.append({"code": code, "name": info["name_local"], "url": same, "exact": True})
             continue
         target = translations.get(code)
         if target is None:
             # No translation of this page: send the visitor to that language's home page.
             target = Page.objects.live().filter(depth=2, locale__language_code=code).first()
         if target is not None:
-            info = get_language_info(code)
             links.append({"code": code, "name": info["name_local"], "url": target.url, "exact": code in translations})
     return {"links": links}
+
+
+def _same_view_in(request, code):
+    """The address of the current view in language ``code`` (``/cs/pomoc/`` → ``/en/help/``),
+    or None when the path is not one of the site's own views."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name in (None, "wagtail_serve"):
+        return None
+    translated = translate_url(request.path, code)
+    return translated if translated != request.path else None
 
 
 @register.simple_tag(takes_context=True)

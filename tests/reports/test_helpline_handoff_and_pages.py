@@ -179,3 +179,9 @@ def test_every_page_links_the_helpline_and_help_blocks_reach_the_forms(client, h
     assert 'href="/cs/pomoc/"' in page and "116 111" in page
     english = client.get("/en/").content.decode()
     assert 'href="/en/help/"' in english
+
+
+def test_the_language_switcher_leads_to_the_same_page_in_the_other_language(client, home):
+    assert 'href="/en/help/"' in client.get("/cs/pomoc/").content.decode()
+    assert 'href="/cs/pomoc/stav/"' in client.get("/en/help/status/").content.decode()
+    assert 'href="/en/hotline/"' in client.get("/cs/hotline/").content.decode()
