@@ -1,6 +1,7 @@
 """The helpline intake contract: field names, values and the reason for every refusal."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import AgeBand, AnswerBy, ContactStatus, Gender, HelplineCategory, Platform, Role
@@ -8,6 +9,26 @@ from ..models.helpline import MAX_MESSAGE_LENGTH, MAX_NICKNAME_LENGTH
 from .serializers import LANGUAGES
 
 MAX_CATEGORIES = 5
+REFERENCE_PATTERN = r"^\s*[Pp][Oo]-[0-9]{4}-[0-9]{6}\s*$"
+# At least one character that is not a space, and no NUL character (refused everywhere).
+SOME_TEXT = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
+NO_NUL = r"^[^\u0000]+$"
+
+
+def text_field(**kwargs):
+    """Free text that must say something: the schema's pattern tells clients so."""
+    return serializers.RegexField(SOME_TEXT, max_length=MAX_MESSAGE_LENGTH, trim_whitespace=True, **kwargs)
+
+
+@extend_schema_field({"type": "boolean", "enum": [True]})
+class ConsentField(serializers.BooleanField):
+    """Consent must be given: ``false`` is refused, and the schema says only ``true`` is valid."""
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if not value:
+            raise serializers.ValidationError(_("We can answer only with your consent to keep what you wrote."))
+        return value
 
 
 class HelplineContactSerializer(serializers.Serializer):
@@ -24,20 +45,15 @@ class HelplineContactSerializer(serializers.Serializer):
         max_length=MAX_CATEGORIES,
         help_text="Insafe reasons for contact (codes), at most 5.",
     )
-    message = serializers.CharField(max_length=MAX_MESSAGE_LENGTH, trim_whitespace=True)
+    message = text_field()
     answer_by = serializers.ChoiceField(choices=AnswerBy.choices, required=False, default=AnswerBy.STATUS_PAGE)
     email = serializers.EmailField(
         required=False, allow_blank=True, max_length=254, help_text="Required when answer_by is email; encrypted."
     )
     language = serializers.ChoiceField(choices=LANGUAGES, required=False)
-    consent = serializers.BooleanField(help_text="Must be true: consent to keep what is written, to answer it.")
+    consent = ConsentField(help_text="Must be true: consent to keep what is written, to answer it.")
     # A field people never see; software that fills every field fills it too.
     homepage = serializers.CharField(required=False, allow_blank=True, write_only=True)
-
-    def validate_consent(self, value):
-        if not value:
-            raise serializers.ValidationError(_("We can answer only with your consent to keep what you wrote."))
-        return value
 
     def validate(self, data):
         if data.get("answer_by") == AnswerBy.EMAIL and not data.get("email"):
@@ -46,12 +62,20 @@ class HelplineContactSerializer(serializers.Serializer):
 
 
 class ConversationSerializer(serializers.Serializer):
-    reference = serializers.CharField(max_length=30, help_text="The reference, e.g. PO-2026-000123.")
-    token = serializers.CharField(max_length=100, help_text="The status token given with the reference.")
+    reference = serializers.RegexField(
+        REFERENCE_PATTERN,
+        max_length=30,
+        trim_whitespace=False,
+        error_messages={"invalid": _("Give the reference number as PO-YYYY-NNNNNN.")},
+        help_text="The reference, e.g. PO-2026-000123.",
+    )
+    token = serializers.RegexField(
+        NO_NUL, max_length=100, trim_whitespace=False, help_text="The status token given with the reference."
+    )
 
 
 class AnswerSerializer(ConversationSerializer):
-    text = serializers.CharField(max_length=MAX_MESSAGE_LENGTH, trim_whitespace=True)
+    text = text_field()
 
 
 class MessageSerializer(serializers.Serializer):

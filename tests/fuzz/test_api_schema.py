@@ -41,16 +41,19 @@ def api_schema(demo, settings, same_connection):
     logging.getLogger("django.request").setLevel(logging.CRITICAL)
     settings.HOTLINE_RATE_LIMIT = settings.HOTLINE_ATTEMPT_RATE_LIMIT = settings.HOTLINE_STATUS_RATE_LIMIT = ""
     settings.HOTLINE_PARTNER_RATE_LIMIT = settings.HOTLINE_PARTNER_ATTEMPT_RATE_LIMIT = ""
+    settings.HELPLINE_RATE_LIMIT = settings.HELPLINE_ATTEMPT_RATE_LIMIT = settings.HELPLINE_STATUS_RATE_LIMIT = ""
+    settings.HELPLINE_PARTNER_RATE_LIMIT = settings.HELPLINE_PARTNER_ATTEMPT_RATE_LIMIT = ""
     settings.API_RATE_LIMIT_ANONYMOUS = ""
     cache.clear()
     return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
 
 
 # OpenAPI 3.0 cannot state a rule between two fields: an e-mail address needs consent (and
-# feedback needs an e-mail) in the hotline intake; audience/topic/age filters need
-# type=resource in search. A request that follows the schema can still break such a rule
-# and gets a 400 naming it, so "valid data accepted" is not checked on these two.
-CROSS_FIELD_RULES = {"POST /api/v1/reports/hotline/", "GET /api/v1/search/"}
+# feedback needs an e-mail) in the hotline intake; an answer by e-mail needs the address in
+# the helpline intake; audience/topic/age filters need type=resource in search. A request
+# that follows the schema can still break such a rule and gets a 400 naming it, so "valid
+# data accepted" is not checked on these.
+CROSS_FIELD_RULES = {"POST /api/v1/reports/hotline/", "POST /api/v1/reports/helpline/", "GET /api/v1/search/"}
 # The intake's address pattern is narrower than what it accepts (browsers' rules are not a
 # regular expression): it describes addresses that are always stored, so a fuzzer reaches
 # storage; an address outside it may still be valid, so "invalid data refused" is not checked.

@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from django.db import connection
 
-from reports.hotline import intake
+from reports import submission
 from reports.models import HotlineReport, IntakeReceipt
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -57,10 +57,10 @@ def test_two_retries_racing_past_the_first_look_up_file_one_report(live_server, 
     """Both requests find no receipt, both store; the constraint refuses the second, which
     must then answer with the first's receipt (not a 500, not a second report)."""
     both_looked, lock, first_look_ups = threading.Barrier(2, timeout=20), threading.Lock(), []
-    real_look_up = intake._earlier_receipt
+    real_look_up = submission._earlier
 
-    def look_up_then_wait(*key):
-        found = real_look_up(*key)
+    def look_up_then_wait(*arguments):
+        found = real_look_up(*arguments)
         with lock:
             waits = len(first_look_ups) < 2
             first_look_ups.append(found)
@@ -68,7 +68,7 @@ def test_two_retries_racing_past_the_first_look_up_file_one_report(live_server, 
             both_looked.wait()
         return found
 
-    monkeypatch.setattr(intake, "_earlier_receipt", look_up_then_wait)
+    monkeypatch.setattr(submission, "_earlier", look_up_then_wait)
     url = f"{live_server.url}/api/v1/reports/hotline/"
     answers = at_once(2, lambda _index: send(url, REPORT, **{"Idempotency-Key": "race-1"}))
 
