@@ -76,6 +76,9 @@ def test_the_least_is_enough_and_defaults_say_unknown(post_contact):
         ({"categories": ["other"] * 6}, "categories"),
         ({"message": ""}, "message"),
         ({"message": "x" * 5001}, "message"),
+        ({"message": "a\x00b"}, "message"),
+        ({"message": "   "}, "message"),
+        ({"nickname": "Li\x00ška"}, "nickname"),
         ({"email": "not an address", "answer_by": "email"}, "email"),
         ({"answer_by": "email"}, "email"),
         ({"answer_by": "pigeon"}, "answer_by"),
@@ -239,3 +242,10 @@ def test_the_person_writes_back_and_the_contact_returns_to_the_queue(client, cou
     assert closed.status_code == 409 and closed.json()["error"]["code"] == "conversation_closed"
     empty = client.post("/api/v1/reports/helpline/messages/", {**body, "text": ""}, content_type="application/json")
     assert empty.status_code == 400 and "text" in empty.json()["error"]["fields"]
+
+
+def test_a_malformed_reference_or_token_is_a_400_naming_it(client):
+    body = {"reference": "HL-2026-000001", "token": "a\x00b", "text": "x"}
+    response = client.post("/api/v1/reports/helpline/messages/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert {"reference", "token"} <= set(response.json()["error"]["fields"])
