@@ -26,9 +26,7 @@ def _own_origin(request):
 
 
 def _trusted(origin, request):
-    if origin == _own_origin(request):
-        return True
-    return origin in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])
+    return origin == _own_origin(request) or origin in settings.CSRF_TRUSTED_ORIGINS
 
 
 def cross_site(request):
@@ -39,8 +37,8 @@ def cross_site(request):
     origin = request.headers.get("Origin")
     if origin is None:
         return False
-    parts = urlsplit(origin)
-    return origin == "null" or not parts.scheme or not _trusted(f"{parts.scheme}://{parts.netloc}", request)
+    parts = urlsplit(origin)  # "null" (a sandboxed or privacy-sensitive context) has no scheme
+    return not parts.scheme or not _trusted(f"{parts.scheme}://{parts.netloc}", request)
 
 
 def same_origin_posts(view):

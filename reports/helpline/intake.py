@@ -41,8 +41,9 @@ def submit(data, channel, *, idempotency_key="", partner_key=None, quota=None):
     return submission.submit(HELPLINE, data, filing)
 
 
-def receive_contact(data, channel, idempotency_key="", partner=None):
-    return submission.receive(HELPLINE, data, channel, idempotency_key, partner=partner)
+def receive_contact(data, channel):
+    """Store a contact from validated ``data`` (no Idempotency-Key, no partner: the demo and tests)."""
+    return submission.receive(HELPLINE, data, channel)
 
 
 def _store(data, channel, partner=None):

@@ -31,7 +31,8 @@ class PublicCase(models.Model):
         return token
 
     def token_matches(self, token):
-        return bool(token and self.status_token_hash) and hmac.compare_digest(self.status_token_hash, hash_token(token))
+        # An emptied hash (retention) never equals a token's.
+        return bool(token) and hmac.compare_digest(self.status_token_hash, hash_token(token))
 
 
 class IdempotencyReceipt(models.Model):

@@ -139,6 +139,15 @@ def test_a_post_from_another_site_is_refused(client, home):
     assert not HelplineContact.objects.exists()
     same = client.post("/cs/pomoc/", FORM, HTTP_ORIGIN="http://localhost", HTTP_SEC_FETCH_SITE="same-origin")
     assert same.status_code == 201
+    # Typed or bookmarked by the visitor, or from an origin the deployment trusts: accepted.
+    assert client.post("/cs/pomoc/", {**FORM, "idempotency_key": "n"}, HTTP_SEC_FETCH_SITE="none").status_code == 201
+
+
+def test_an_origin_the_deployment_trusts_may_post(client, home, settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://www.centre.example"]
+    trusted = client.post("/cs/pomoc/", FORM, HTTP_ORIGIN="https://www.centre.example")
+    other = client.post("/cs/pomoc/", {**FORM, "idempotency_key": "x"}, HTTP_ORIGIN="https://centre.example")
+    assert (trusted.status_code, other.status_code) == (201, 403)
 
 
 def test_the_helpline_form_is_rate_limited(client, home, settings):

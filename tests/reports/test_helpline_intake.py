@@ -240,6 +240,7 @@ def test_the_person_writes_back_and_the_contact_returns_to_the_queue(client, cou
     workflow.close(contact, counsellor, contact.version, "advice")
     closed = client.post("/api/v1/reports/helpline/messages/", body, content_type="application/json")
     assert closed.status_code == 409 and closed.json()["error"]["code"] == "conversation_closed"
+    assert closed.json()["error"]["message"].startswith("Tento rozhovor je uzavřený.")
     empty = client.post("/api/v1/reports/helpline/messages/", {**body, "text": ""}, content_type="application/json")
     assert empty.status_code == 400 and "text" in empty.json()["error"]["fields"]
 
@@ -249,3 +250,27 @@ def test_a_malformed_reference_or_token_is_a_400_naming_it(client):
     response = client.post("/api/v1/reports/helpline/messages/", body, content_type="application/json")
     assert response.status_code == 400
     assert {"reference", "token"} <= set(response.json()["error"]["fields"])
+
+
+def test_everything_of_one_contact_is_stored_at_one_time_and_audited(post_contact, contact_data, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    from reports.helpline import intake
+    from reports.models import AuditEntry
+
+    instant = timezone.make_aware(datetime.datetime(2026, 3, 4, 5, 6, 7))
+    monkeypatch.setattr(intake.timezone, "now", lambda: instant)
+    post_contact(contact_data, **{"Idempotency-Key": "one-time"})
+    contact = HelplineContact.objects.get()
+    times = {contact.received_at, contact.consent_at, contact.messages.get().created_at}
+    times |= {contact.events.get().created_at, HelplineReceipt.objects.get().created_at}
+    assert times == {instant}
+    assert AuditEntry.objects.get(object_type="helplinecontact").summary == "api"
+
+
+def test_an_e_mail_address_is_kept_only_for_an_answer_by_e_mail(post_contact, contact_data):
+    post_contact({**contact_data, "answer_by": "status-page", "email": "liska@example.net"})
+    post_contact({**contact_data, "answer_by": "email", "email": "liska@example.net"})
+    assert list(HelplineContact.objects.order_by("pk").values_list("email", flat=True)) == ["", "liska@example.net"]

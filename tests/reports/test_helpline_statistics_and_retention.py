@@ -131,3 +131,27 @@ def test_retention_blanks_what_identifies_and_keeps_the_statistics(make_contact,
     assert statistics.compute(parse_period({"from": "2026-01-01", "to": "2030-12-31"})) == before
     assert AuditEntry.objects.filter(action="anonymise", object_type="helplinecontact").count() == 1
     assert retention.apply_retention().contacts == 0  # nothing twice
+
+
+def test_retention_counts_each_contact_and_message_and_takes_its_time(make_contact, counsellor, settings):
+    from reports.models import ContactMessage
+
+    settings.HELPLINE_RETENTION_DAYS = 10
+    first, second = make_contact(), make_contact()
+    ContactMessage.objects.create(contact=second, kind="note", text="")  # already empty: not counted
+    for contact in (first, second):
+        workflow.close(contact, counsellor, contact.version, "advice")
+    fresh = HelplineReceipt.objects.create(namespace="api", key_hash="y", contact=first, status_token="t")
+    assert retention.apply_retention().contacts == 0  # closed today: not yet
+    later = timezone.now() + datetime.timedelta(days=11)
+    result = retention.apply_retention(now=later)
+    assert (result.contacts, result.messages, result.receipts) == (2, 2, 1)
+    assert not HelplineReceipt.objects.filter(pk=fresh.pk).exists()
+    event = first.events.get(kind="anonymised")
+    assert event.created_at == later
+    entries = AuditEntry.objects.filter(action="anonymise", object_type="helplinecontact")
+    assert set(entries.values_list("summary", flat=True)) == {"retention"} and entries.count() == 2
+    third = make_contact()
+    workflow.close(third, counsellor, third.version, "advice")
+    assert retention.apply_retention(now=later, days=30).contacts == 0  # an explicit period wins
+    assert retention.apply_retention(now=later, days=0).contacts == 1
