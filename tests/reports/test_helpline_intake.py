@@ -267,6 +267,7 @@ def test_everything_of_one_contact_is_stored_at_one_time_and_audited(post_contac
     times = {contact.received_at, contact.consent_at, contact.messages.get().created_at}
     times |= {contact.events.get().created_at, HelplineReceipt.objects.get().created_at}
     assert times == {instant}
+    assert contact.events.get().details == {"channel": "api"}
     assert AuditEntry.objects.get(object_type="helplinecontact").summary == "api"
 
 

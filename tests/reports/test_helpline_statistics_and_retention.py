@@ -126,6 +126,7 @@ def test_retention_blanks_what_identifies_and_keeps_the_statistics(make_contact,
     )
     case.refresh_from_db()
     assert case.summary == "" and case.anonymised_at
+    assert AuditEntry.objects.get(action="anonymise", object_type="helplinecase").summary == "retention"
     recent.refresh_from_db()
     assert recent.nickname == "Liška" and recent.messages.get().text
     assert statistics.compute(parse_period({"from": "2026-01-01", "to": "2030-12-31"})) == before
