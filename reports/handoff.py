@@ -8,6 +8,8 @@
   counsellor sees. Neither side sees the other's case beyond that link.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -62,6 +64,33 @@ def helpline_data(report_data):
         "email": email,
         "homepage": report_data.get("homepage", ""),
     }
+
+
+@dataclass
+class Filed:
+    """What came of a report: the hotline's Submission, or the helpline's when the report was
+    out of the hotline's remit and the person agreed to pass it on (``passed_to_helpline``)."""
+
+    submission: object
+    passed_to_helpline: bool = False
+
+
+def file_report(data, filing, contact_quota=None):
+    """The one way a report reaches the centre from the hotline's API and form: the hotline
+    takes it, or, out of its remit and with ``pass_to_helpline``, the helpline does (counted
+    by ``contact_quota``). ``filing``: a ``submission.Filing``."""
+    outcome = hotline_intake.submit(
+        data,
+        filing.channel,
+        idempotency_key=filing.idempotency_key,
+        partner_key=filing.partner_key,
+        quota=filing.quota,
+    )
+    if outcome.outcome is submission.Outcome.OUT_OF_REMIT and data.get("pass_to_helpline"):
+        from_form = filing.channel == submission.WEB
+        passed = to_helpline(data, idempotency_key=filing.idempotency_key, from_form=from_form, quota=contact_quota)
+        return Filed(passed, passed_to_helpline=True)
+    return Filed(outcome)
 
 
 def to_helpline(report_data, *, idempotency_key="", from_form=False, quota=None):

@@ -188,20 +188,16 @@ class HotlineIntakeView(PrivateAPIView):
         serializer = HotlineReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        filing = submission.Filing(
+            self.channel, key, getattr(request, "partner_key", None), lambda: count_report(request)
+        )
         with intake_errors(_("This API key may not submit reports: it needs the reports:submit scope.")):
-            outcome = intake.submit(
-                data,
-                self.channel,
-                idempotency_key=key,
-                partner_key=getattr(request, "partner_key", None),
-                quota=lambda: count_report(request),
-            )
-            if outcome.outcome is intake.Outcome.OUT_OF_REMIT and data["pass_to_helpline"]:
-                outcome = handoff.to_helpline(data, idempotency_key=key, quota=lambda: count_contact(request))
-                return stored_response(outcome, passed_to_helpline(receipt_of(outcome)))
-        if outcome.outcome is intake.Outcome.OUT_OF_REMIT:
+            filed = handoff.file_report(data, filing, contact_quota=lambda: count_contact(request))
+        if filed.passed_to_helpline:
+            return stored_response(filed.submission, passed_to_helpline(receipt_of(filed.submission)))
+        if filed.submission.outcome is intake.Outcome.OUT_OF_REMIT:
             return Response(helpline_answer())
-        return stored_response(outcome)
+        return stored_response(filed.submission)
 
 
 STATUS_QUERY = inline_serializer(

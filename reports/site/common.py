@@ -39,3 +39,11 @@ def over_the_limit(request, throttle_class):
     if throttle.allow_request(request, None):
         return None
     return too_many(request, throttle.wait())
+
+
+def receipt_shown(outcome):
+    """The reference and code a receipt page shows: the stored record's, or the decoy's
+    (the honeypot was filled: shaped the same, nothing stored)."""
+    if outcome.decoy:
+        return outcome.decoy
+    return {"reference": outcome.receipt.record.reference, "status_token": outcome.receipt.status_token}

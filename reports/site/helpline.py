@@ -22,7 +22,7 @@ from ..helpline import intake as helpline_intake
 from ..models import AgeBand, AnswerBy, ContactChannel, Gender, HelplineCategory, Platform, Role
 from ..models.helpline import MAX_MESSAGE_LENGTH, MAX_NICKNAME_LENGTH
 from ..submission import MAX_IDEMPOTENCY_KEY_LENGTH, OverQuota
-from .common import over_the_limit, private_page, too_many
+from .common import over_the_limit, private_page, receipt_shown, too_many
 
 FORM_TEMPLATE = "reports/helpline/form.html"
 STATUS_TEMPLATE = "reports/helpline/status.html"
@@ -81,11 +81,7 @@ def contact_form(request):
         )
     except OverQuota as over:
         return too_many(request, over.wait)
-    receipt = outcome.decoy or {
-        "reference": outcome.receipt.record.reference,
-        "status_token": outcome.receipt.status_token,
-    }
-    return render(request, "reports/helpline/received.html", receipt, status=201)
+    return render(request, "reports/helpline/received.html", receipt_shown(outcome), status=201)
 
 
 @private_page

@@ -19,8 +19,8 @@ from ..api.throttling import HotlineAttemptThrottle, HotlineStatusThrottle, coun
 from ..hotline import intake
 from ..hotline.intake import FILES_REFUSED, public_status
 from ..models import Category, Channel, OutOfRemitCategory, SourceType
-from ..submission import MAX_IDEMPOTENCY_KEY_LENGTH
-from .common import over_the_limit, private_page, too_many
+from ..submission import MAX_IDEMPOTENCY_KEY_LENGTH, Filing
+from .common import over_the_limit, private_page, receipt_shown, too_many
 
 FORM_TEMPLATE = "reports/hotline/form.html"
 
@@ -72,22 +72,19 @@ def report_form(request):
         context = _context(values=request.POST, errors=field_messages(serializer.errors))
         context["idempotency_key"] = request.POST.get("idempotency_key") or context["idempotency_key"]
         return render(request, FORM_TEMPLATE, context, status=400)
+    key = request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH]
+    filing = Filing(Channel.WEB, key, quota=lambda: count_report(request))
     try:
-        submission = intake.submit(
-            serializer.validated_data,
-            Channel.WEB,
-            idempotency_key=request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH],
-            quota=lambda: count_report(request),
-        )
+        filed = handoff.file_report(serializer.validated_data, filing, contact_quota=lambda: count_contact(request))
     except intake.OverQuota as over:
         return too_many(request, over.wait)
-    if submission.outcome is intake.Outcome.OUT_OF_REMIT:
-        return _out_of_remit(request, serializer.validated_data)
-    if submission.outcome is intake.Outcome.DECOY:
-        return render(request, "reports/hotline/received.html", submission.decoy, status=201)
-    receipt = submission.receipt
-    context = {"reference": receipt.record.reference, "status_token": receipt.status_token}
-    return render(request, "reports/hotline/received.html", context, status=201)
+    outcome = filed.submission
+    if filed.passed_to_helpline:
+        receipt = receipt_shown(outcome)
+        return render(request, "reports/helpline/received.html", {**receipt, "passed_from_hotline": True}, status=201)
+    if outcome.outcome is intake.Outcome.OUT_OF_REMIT:
+        return render(request, "reports/hotline/helpline.html", {"helpline_url": handoff.helpline_url()})
+    return render(request, "reports/hotline/received.html", receipt_shown(outcome), status=201)
 
 
 @private_page
@@ -98,25 +95,3 @@ def report_status(request):
             return refused
         context.update(checked=True, report=public_status(context["reference"], request.GET.get("token", "")))
     return render(request, "reports/hotline/status.html", context)
-
-
-def _out_of_remit(request, data):
-    """Not the hotline's: passed to the helpline with the person's consent (they get the
-    contact's reference and code), else the way to the helpline."""
-    if not data["pass_to_helpline"]:
-        return render(request, "reports/hotline/helpline.html", {"helpline_url": handoff.helpline_url()})
-    try:
-        outcome = handoff.to_helpline(
-            data,
-            idempotency_key=request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH],
-            from_form=True,
-            quota=lambda: count_contact(request),
-        )
-    except intake.OverQuota as over:
-        return too_many(request, over.wait)
-    receipt = outcome.decoy or {
-        "reference": outcome.receipt.record.reference,
-        "status_token": outcome.receipt.status_token,
-    }
-    context = {**receipt, "passed_from_hotline": True}
-    return render(request, "reports/helpline/received.html", context, status=201)
