@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class AppendOnlyError(PermissionDenied):
@@ -48,3 +50,17 @@ def user_reference(verbose_name):
         db_constraint=False,
         related_name="+",
     )
+
+
+class HistoryEvent(AppendOnlyModel):
+    """One step in a case's history (a hotline report's, a helpline contact's): who, when,
+    and details that are codes and counts, never personal data."""
+
+    actor = user_reference(_("who"))
+    actor_name = models.CharField(_("who"), max_length=150, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]

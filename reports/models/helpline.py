@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.core.crypto import EncryptedTextField
 
-from .append_only import AppendOnlyModel, user_reference
+from .append_only import HistoryEvent, user_reference
 from .hotline import HotlineReport
 from .outgoing import OutgoingMessage
 from .public_case import IdempotencyReceipt, PublicCase
@@ -271,7 +271,7 @@ class ContactMessage(models.Model):
         return f"{self.contact} {self.kind} {self.created_at:%Y-%m-%d %H:%M}"
 
 
-class ContactEvent(AppendOnlyModel):
+class ContactEvent(HistoryEvent):
     """What happened to a contact, in order; never rewritten, and never holds personal data."""
 
     class Kind(models.TextChoices):
@@ -292,10 +292,6 @@ class ContactEvent(AppendOnlyModel):
 
     contact = models.ForeignKey(HelplineContact, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(_("what"), max_length=16, choices=Kind.choices)
-    actor = user_reference(_("who"))
-    actor_name = models.CharField(_("who"), max_length=150, blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-    details = models.JSONField(_("details"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("contact event")

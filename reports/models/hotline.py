@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.core.crypto import EncryptedTextField
 
-from .append_only import AppendOnlyModel, user_reference
+from .append_only import HistoryEvent
 from .public_case import IdempotencyReceipt, PublicCase
 
 MAX_DESCRIPTION_LENGTH = 5000
@@ -277,7 +277,7 @@ class ReportedUrlLink(models.Model):
         return f"{self.report} → {self.reported_url}"
 
 
-class CaseEvent(AppendOnlyModel):
+class CaseEvent(HistoryEvent):
     """What happened to a case, in order: the case's history, never rewritten."""
 
     class Kind(models.TextChoices):
@@ -298,10 +298,6 @@ class CaseEvent(AppendOnlyModel):
     report = models.ForeignKey(HotlineReport, on_delete=models.PROTECT, related_name="events")
     reported_url = models.ForeignKey(ReportedUrl, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("what"), max_length=16, choices=Kind.choices)
-    actor = user_reference(_("who"))
-    actor_name = models.CharField(_("who"), max_length=150, blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-    details = models.JSONField(_("details"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("case event")
