@@ -82,7 +82,7 @@ class HelplineCategory(models.TextChoices):
     PORNOGRAPHY = "pornography", _("Pornography")
     FAKE_NEWS = "fake-news", _("Fake news and disinformation")
     RADICALISATION = "radicalisation", _("Radicalisation")
-    OTHER = "other", _("Other")
+    OTHER = "other", _("Something else")
 
 
 # A contact about these goes to the top of the queue and shows the crisis procedure.
