@@ -3,12 +3,13 @@ conversation with the reference and token; ``…/messages/``: write back."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException, NotFound
 from rest_framework.response import Response
 
 from cms.core.api.parsers import DepthLimitedJSONParser
+from cms.core.scopes import Scope
 
 from ..helpline import conversation
 from ..helpline import intake as helpline_intake
@@ -21,7 +22,7 @@ from .helpline_serializers import (
     OpenedConversationSerializer,
 )
 from .throttling import HelplineAttemptThrottle, HelplineStatusThrottle, count_contact
-from .views import PrivateAPIView, idempotency_key, intake_errors, refuse_files, stored_response
+from .views import PrivateAPIView, idempotency_key, intake_errors, intake_headers, refuse_files, stored_response
 
 TEXT_ONLY = gettext_lazy("Send text only: no files.")
 
@@ -64,15 +65,7 @@ class HelplineIntakeView(PrivateAPIView):
     @extend_schema(
         operation_id="helpline_contact_create",
         request=HelplineContactSerializer,
-        parameters=[
-            OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, description="Retry safely."),
-            OpenApiParameter(
-                "Authorization",
-                str,
-                OpenApiParameter.HEADER,
-                description="Platforms: `Api-Key <key>` with the helpline:submit scope files as that partner.",
-            ),
-        ],
+        parameters=intake_headers(Scope.HELPLINE_SUBMIT),
         responses={
             201: RECEIPT,
             400: OpenApiResponse(description="A field is not valid; `error.fields` names it."),

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from cms.core.api.errors import InvalidParameter
 from cms.core.api.parsers import DepthLimitedJSONParser
+from cms.core.scopes import Scope
 
 from .. import handoff, submission
 from ..hotline import intake
@@ -54,6 +55,19 @@ STATUS = inline_serializer(
     "HotlineStatus",
     {"reference": serializers.CharField(), "status": serializers.ChoiceField(choices=Status.choices)},
 )
+
+
+def intake_headers(scope):
+    """The headers an intake documents: the Idempotency-Key, and a platform's API key with ``scope``."""
+    return [
+        OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, description="Retry safely."),
+        OpenApiParameter(
+            "Authorization",
+            str,
+            OpenApiParameter.HEADER,
+            description=f"Platforms: `Api-Key <key>` with the {scope.value} scope files as that partner.",
+        ),
+    ]
 
 
 def helpline_answer():
@@ -154,15 +168,7 @@ class HotlineIntakeView(PrivateAPIView):
     @extend_schema(
         operation_id="hotline_report_create",
         request=HotlineReportSerializer,
-        parameters=[
-            OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, description="Retry safely."),
-            OpenApiParameter(
-                "Authorization",
-                str,
-                OpenApiParameter.HEADER,
-                description="Platforms: `Api-Key <key>` with the reports:submit scope files as that partner.",
-            ),
-        ],
+        parameters=intake_headers(Scope.REPORTS_SUBMIT),
         responses={
             201: PolymorphicProxySerializer(
                 component_name="HotlineCreated",

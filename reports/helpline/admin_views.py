@@ -18,6 +18,7 @@ from cms.core.access import case_workspace
 from cms.core.form_errors import form_errors_message
 
 from ..models import (
+    CRISIS_CATEGORIES,
     AuditEntry,
     Category,
     ContactCategory,
@@ -183,9 +184,9 @@ def contact_context(request, record):
     categories = list(record.categories.select_related("subcategory"))
     return {
         "contact": record,
-        "conversation": record.messages.all(),
+        "conversation": record.messages.select_related("author"),
         "categories": categories,
-        "in_crisis": record.urgent or record.in_crisis,
+        "in_crisis": record.urgent or any(item.category in CRISIS_CATEGORIES for item in categories),
         "events": record.events.all(),
         "referrals": record.referrals.select_related("service", "hotline_report"),
         "emails": HelplineEmail.objects.filter(message__contact=record).select_related("message"),

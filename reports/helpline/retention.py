@@ -25,8 +25,6 @@ from ..models import (
     audit,
 )
 
-RECEIPT_LIFETIME = timedelta(days=1)
-
 
 @dataclass
 class RetentionResult:
@@ -58,7 +56,7 @@ def apply_retention(now=None, days=None):
         HelplineCase.objects.filter(pk=case.pk).update(summary="", anonymised_at=now)
         audit(None, AuditEntry.Action.ANONYMISE, case, "retention")
         result.cases += 1
-    result.receipts, _ = HelplineReceipt.objects.filter(created_at__lt=now - RECEIPT_LIFETIME).delete()
+    result.receipts = HelplineReceipt.delete_expired(now)
     return result
 
 

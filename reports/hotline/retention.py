@@ -17,8 +17,6 @@ from django.utils import timezone
 
 from ..models import AuditEntry, CaseEvent, HotlineReport, IntakeReceipt, ReportedUrl, Status, audit
 
-RECEIPT_LIFETIME = timedelta(days=1)
-
 
 @dataclass
 class RetentionResult:
@@ -42,7 +40,7 @@ def apply_retention(now=None, days=None):
         with transaction.atomic():
             result.addresses += _anonymise(report, now)
             result.reports += 1
-    result.receipts, _ = IntakeReceipt.objects.filter(created_at__lt=now - RECEIPT_LIFETIME).delete()
+    result.receipts = IntakeReceipt.delete_expired(now)
     return result
 
 

@@ -133,7 +133,6 @@ class HelplineCase(models.Model):
     opened_at = models.DateTimeField(_("opened"), default=timezone.now, db_index=True)
     opened_by = user_reference(_("opened by"))
     summary = EncryptedTextField(_("summary"), blank=True)
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     class Meta:
@@ -207,10 +206,6 @@ class HelplineContact(PublicCase):
 
     def __str__(self):
         return self.reference
-
-    @property
-    def in_crisis(self):
-        return any(item.category in CRISIS_CATEGORIES for item in self.categories.all())
 
 
 class Subcategory(models.Model):

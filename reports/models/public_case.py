@@ -4,6 +4,7 @@ the person keeps (only its hash is stored) and a version that guards against los
 import hashlib
 import hmac
 import secrets
+from datetime import timedelta
 
 from django.db import models
 from django.utils import timezone
@@ -53,3 +54,12 @@ class IdempotencyReceipt(models.Model):
 
     class Meta:
         abstract = True
+
+    # A retry comes within minutes; a day covers a client that was offline.
+    LIFETIME = timedelta(days=1)
+
+    @classmethod
+    def delete_expired(cls, now):
+        """Delete the receipts older than ``LIFETIME``; their number."""
+        deleted, _by_model = cls.objects.filter(created_at__lt=now - cls.LIFETIME).delete()
+        return deleted

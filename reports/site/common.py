@@ -27,18 +27,22 @@ def private_page(view):
     return page
 
 
-def too_many(request, wait):
-    response = render(request, "reports/hotline/too_many.html", status=429)
+HOTLINE_TOO_MANY = "reports/hotline/too_many.html"
+
+
+def too_many(request, wait, template=HOTLINE_TOO_MANY):
+    """The 429 page of a service (``template`` says it in that service's words)."""
+    response = render(request, template, status=429)
     response["Retry-After"] = str(wait)
     return response
 
 
-def over_the_limit(request, throttle_class):
+def over_the_limit(request, throttle_class, template=HOTLINE_TOO_MANY):
     """The 429 page when this client is over ``throttle_class``'s limit, else None."""
     throttle = throttle_class()
     if throttle.allow_request(request, None):
         return None
-    return too_many(request, throttle.wait())
+    return too_many(request, throttle.wait(), template)
 
 
 def receipt_shown(outcome):

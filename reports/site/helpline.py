@@ -26,6 +26,7 @@ from .common import over_the_limit, private_page, receipt_shown, too_many
 
 FORM_TEMPLATE = "reports/helpline/form.html"
 STATUS_TEMPLATE = "reports/helpline/status.html"
+TOO_MANY = "reports/helpline/too_many.html"
 CHOICE_FIELDS = ("age_band", "gender", "role", "platform", "answer_by")
 
 
@@ -60,7 +61,7 @@ def _context(**extra):
 def contact_form(request):
     if request.method == "GET":
         return render(request, FORM_TEMPLATE, _context())
-    if refused := over_the_limit(request, HelplineAttemptThrottle):
+    if refused := over_the_limit(request, HelplineAttemptThrottle, TOO_MANY):
         return refused
     serializer = HelplineContactSerializer(data=_form_data(request.POST))
     if request.FILES or not serializer.is_valid():
@@ -80,7 +81,7 @@ def contact_form(request):
             quota=lambda: count_contact(request),
         )
     except OverQuota as over:
-        return too_many(request, over.wait)
+        return too_many(request, over.wait, TOO_MANY)
     return render(request, "reports/helpline/received.html", receipt_shown(outcome), status=201)
 
 
@@ -90,7 +91,7 @@ def status_page(request):
     with ``text`` the person's answer added to it."""
     if request.method == "GET":
         return render(request, STATUS_TEMPLATE, {"checked": False})
-    if refused := over_the_limit(request, HelplineStatusThrottle):
+    if refused := over_the_limit(request, HelplineStatusThrottle, TOO_MANY):
         return refused
     reference, token = request.POST.get("reference", ""), request.POST.get("token", "")
     contact = conversation.find(reference, token)

@@ -155,6 +155,7 @@ def test_the_helpline_form_is_rate_limited(client, home, settings):
     assert client.post("/cs/pomoc/", {**FORM, "idempotency_key": "a"}).status_code == 201
     refused = client.post("/cs/pomoc/", {**FORM, "idempotency_key": "b"})
     assert refused.status_code == 429 and refused["Retry-After"]
+    assert "Příliš mnoho zpráv najednou" in refused.content.decode() and "116 111" in refused.content.decode()
 
 
 def test_the_status_page_shows_replies_and_takes_the_answer(client, home, counsellor):

@@ -139,6 +139,25 @@ def status_read(client, address):
     return client.get(STATUS, REMOTE_ADDR=address).status_code
 
 
+def helpline(client, data, address):
+    return client.post("/api/v1/reports/helpline/", data, content_type="application/json", REMOTE_ADDR=address)
+
+
+def contact_attempt(client, address):
+    return helpline(client, {"message": "", "consent": True}, address).status_code
+
+
+def contact(client, address):
+    return helpline(client, {"message": "Pomoc", "consent": True}, address).status_code
+
+
+def conversation_read(client, address):
+    body = {"reference": "PO-2026-000001", "token": "wrong"}
+    return client.post(
+        "/api/v1/reports/helpline/status/", body, content_type="application/json", REMOTE_ADDR=address
+    ).status_code
+
+
 def content_read(client, address):
     return client.get("/api/v1/taxonomy/audiences/", REMOTE_ADDR=address).status_code
 
@@ -149,6 +168,9 @@ def content_read(client, address):
         ("HOTLINE_ATTEMPT_RATE_LIMIT", attempt, 400),
         ("HOTLINE_RATE_LIMIT", report, 201),
         ("HOTLINE_STATUS_RATE_LIMIT", status_read, 404),
+        ("HELPLINE_ATTEMPT_RATE_LIMIT", contact_attempt, 400),
+        ("HELPLINE_RATE_LIMIT", contact, 201),
+        ("HELPLINE_STATUS_RATE_LIMIT", conversation_read, 404),
         ("API_RATE_LIMIT_ANONYMOUS", content_read, 200),
     ],
 )

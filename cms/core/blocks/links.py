@@ -24,10 +24,11 @@ class PageOrAddressBlock(blocks.StructBlock):
 
     page_field = "page"
     url_field = "url"
+    link_required = True  # False: neither is fine (the block has a default of its own)
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get(self.page_field) and not value.get(self.url_field):
+        if self.link_required and not value.get(self.page_field) and not value.get(self.url_field):
             raise StructBlockValidationError(
                 block_errors={self.url_field: ValidationError(_("Choose a page or enter an address."))}
             )
@@ -56,10 +57,7 @@ class HelpCallToActionBlock(PageOrAddressBlock):
 
     page_field = "link_page"
     url_field = "link_url"
-
-    def clean(self, value):
-        # Neither a page nor an address: the service's own page on this site.
-        return blocks.StructBlock.clean(self, value)
+    link_required = False  # neither: the service's own page on this site (SERVICE_PAGES)
 
     class Meta:
         icon = "help"
