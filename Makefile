@@ -39,15 +39,18 @@ demo: install ## Set up the bilingual demo site and serve it on http://127.0.0.1
 	@$(MANAGE) db_worker --batch --no-startup-delay --verbosity 0
 	$(MANAGE) create_admin --url http://$(HOST):$(PORT)/admin/
 	$(MANAGE) load_helpline_demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (Czech at /cs/, English at /en/); the task worker logs to worker.log. Stop with Ctrl+C."
+	@echo "Serving on http://$(HOST):$(PORT)/ (Czech at /cs/, English at /en/; the helpline chat at /cs/pomoc/chat/ and /admin/helpline/chat/); the task worker logs to worker.log. Stop with Ctrl+C."
 	@$(MAKE) --no-print-directory serve
 
 # The background worker (sends e-mail, traces addresses, delivers webhooks, updates the search
-# index) runs beside the server, writes to worker.log and stops with the server.
-serve: install ## Serve the site and run the task worker (log: worker.log), without reloading the demo
+# index) runs beside the server, writes to worker.log and stops with the server. The server is
+# the ASGI one (uvicorn): pages and the helpline chat's WebSockets on the same port, with the
+# development settings; no access log (it would hold visitors' addresses).
+serve: install ## Serve the site (HTTP and the chat's WebSockets) and run the task worker (log: worker.log)
 	@$(MANAGE) db_worker --interval 1 >>worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-cms.settings.dev} WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) \
+		$(BIN)/uvicorn cms.asgi:application --host $(HOST) --port $(PORT) --ws-max-size 65536 --no-access-log
 
 test: install-dev ## Run the test suite (SQLite; set DATABASE_URL for PostgreSQL)
 	$(BIN)/pytest $(PYTEST_ARGS)

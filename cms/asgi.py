@@ -1,4 +1,6 @@
-"""ASGI entry point."""
+"""ASGI entry point: HTTP to Django, WebSockets to the helpline chat (docs/deployment.md).
+
+Django is set up before the chat's modules are imported (they use the models)."""
 
 import os
 
@@ -6,4 +8,10 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
-application = get_asgi_application()
+django_application = get_asgi_application()
+
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+
+from reports.helpline.chat.routing import websocket_urlpatterns  # noqa: E402
+
+application = ProtocolTypeRouter({"http": django_application, "websocket": URLRouter(websocket_urlpatterns)})

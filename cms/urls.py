@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api.wagtail_v2 import router as wagtail_api_router
 from cms.partners.embeds.oembed import oembed
 from reports.site import helpline as helpline_pages
+from reports.site.helpline_chat import chat_page as helpline_chat_page
 from reports.site.hotline import report_form, report_status
 from search.views import site_search
 
@@ -43,6 +44,7 @@ urlpatterns += i18n_patterns(
     # Translated addresses: /cs/pomoc/ and /en/help/.
     path(_("help/"), helpline_pages.contact_form, name="helpline-form"),
     path(_("help/status/"), helpline_pages.status_page, name="helpline-status-page"),
+    path(_("help/chat/"), helpline_chat_page, name="helpline-chat"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -19,4 +19,6 @@ def apply_retention_task():
         "helpline_messages": helpline.messages,
         "helpline_cases": helpline.cases,
         "helpline_receipts": helpline.receipts,
+        "helpline_chats": helpline.chats,
+        "helpline_chat_messages": helpline.chat_messages,
     }

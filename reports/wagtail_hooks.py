@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from .audit_views import audit_log
 from .helpline import admin_views as helpline_views
 from .helpline import statistics_views as helpline_statistics
+from .helpline.chat.views import console as chat_console
 from .hotline import admin_views, statistics_views
 from .models import CannedResponse, PartnerHotline, ReferralService, Subcategory
 from .referral_views import refer_to_hotline
@@ -44,6 +45,7 @@ def register_report_urls():
         path("helpline/search/", helpline_views.search_contacts, name="helpline_search"),
         path("helpline/cases/", helpline_views.cases, name="helpline_cases"),
         path("helpline/cases/<int:pk>/", helpline_views.case, name="helpline_case"),
+        path("helpline/chat/", chat_console, name="helpline_chat_console"),
         path("helpline/statistics/", helpline_statistics.dashboard, name="helpline_statistics"),
         path(
             "helpline/statistics/export.<str:file_format>",
@@ -132,6 +134,17 @@ def register_helpline_directories():
 def helpline_menu_item():
     return PermissionMenuItem(
         _("Helpline"), reverse("helpline_queue"), icon_name="help", order=300, permission="reports.access_helpline"
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def helpline_chat_menu_item():
+    return PermissionMenuItem(
+        _("Helpline chat"),
+        reverse("helpline_chat_console"),
+        icon_name="mail",
+        order=310,
+        permission="reports.access_helpline",
     )
 
 

@@ -129,6 +129,7 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "cms.wsgi.application"
+ASGI_APPLICATION = "cms.asgi.application"  # HTTP and the helpline chat's WebSockets
 
 # Database: DATABASE_URL (e.g. postgres://user@host/db) or a SQLite file in the project.
 DATABASES = {
@@ -297,6 +298,17 @@ API_IGNORED_QUERY_PARAMETERS = env_list("API_IGNORED_QUERY_PARAMETERS")
 
 # Errors no view handled: the API's envelope under /api/, a page in both languages elsewhere,
 # and 503 with this Retry-After (seconds) while the database is unreachable (cms/core/error_views.py).
+# The channel layer that carries the chat's notices between server processes: Redis when
+# REDIS_URL is set (several app servers), else in memory (one process: the embedded default).
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": f"{CACHE_KEY_PREFIX}-chat", "capacity": 1000, "expiry": 30},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1000}}}
 DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DATABASE_OUTAGE_RETRY_AFTER", "10"))
 CSRF_FAILURE_VIEW = "cms.core.error_views.csrf_failure"
 
@@ -362,6 +374,15 @@ HELPLINE_PARTNER_RATE_LIMIT = os.environ.get("HELPLINE_PARTNER_RATE_LIMIT", "600
 HELPLINE_PARTNER_ATTEMPT_RATE_LIMIT = os.environ.get("HELPLINE_PARTNER_ATTEMPT_RATE_LIMIT", "1800/hour")
 HELPLINE_RETENTION_DAYS = int(os.environ.get("HELPLINE_RETENTION_DAYS", "365"))
 HELPLINE_FROM_EMAIL = os.environ.get("HELPLINE_FROM_EMAIL", "helpline@localhost")
+# The live chat (docs/helpline.md, "Chat"): opening hours in the site's time zone, how many
+# chats a counsellor holds at once by default, and the limits of its public side.
+HELPLINE_CHAT_HOURS = os.environ.get("HELPLINE_CHAT_HOURS", "mon-sun 08:00-22:00")
+HELPLINE_CHAT_CAPACITY = int(os.environ.get("HELPLINE_CHAT_CAPACITY", "3"))
+HELPLINE_CHAT_START_RATE_LIMIT = os.environ.get("HELPLINE_CHAT_START_RATE_LIMIT", "10/hour")  # chats per client
+HELPLINE_CHAT_JOIN_RATE_LIMIT = os.environ.get("HELPLINE_CHAT_JOIN_RATE_LIMIT", "60/minute")  # (re)connections
+HELPLINE_CHAT_MESSAGE_RATE_LIMIT = os.environ.get("HELPLINE_CHAT_MESSAGE_RATE_LIMIT", "30/minute")  # per chat
+# A queued visitor whose page has gone for this long has left the queue.
+HELPLINE_CHAT_QUEUE_GRACE_SECONDS = int(os.environ.get("HELPLINE_CHAT_QUEUE_GRACE_SECONDS", "120"))
 # The neutral page the quick-exit button (and Esc) of the helpline and hotline pages opens.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.google.com/")
 

@@ -10,3 +10,4 @@ SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # n
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Without FIELD_ENCRYPTION_KEY, the key `make demo` generated for this checkout.
 FIELD_ENCRYPTION_KEY = FIELD_ENCRYPTION_KEY or read_local_key(BASE_DIR)  # noqa: F405
+HELPLINE_CHAT_HOURS = "mon-sun 00:00-24:00"  # the chat is always open here (tests of closing set hours)

@@ -32,3 +32,4 @@ AXES_ENABLED = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if os.environ.get("TEST_TASKS_BACKEND") == "database":  # the worker process that test starts
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+HELPLINE_CHAT_HOURS = "mon-sun 00:00-24:00"  # the chat is always open here (tests of closing set hours)

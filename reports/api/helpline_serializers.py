@@ -91,3 +91,21 @@ class OpenedConversationSerializer(serializers.Serializer):
     reference = serializers.CharField()
     status = serializers.ChoiceField(choices=ContactStatus.choices)
     messages = MessageSerializer(many=True)
+
+
+class ChatStartSerializer(serializers.Serializer):
+    """The pre-chat form: who is asking and about what, and consent."""
+
+    nickname = serializers.RegexField(
+        NO_NUL,
+        max_length=MAX_NICKNAME_LENGTH,
+        required=False,
+        allow_blank=True,
+        help_text="Optional; never a real name. Shown to the counsellor.",
+    )
+    age_band = serializers.ChoiceField(choices=AgeBand.choices)
+    role = serializers.ChoiceField(choices=Role.choices)
+    topic = serializers.ChoiceField(choices=HelplineCategory.choices, required=False, allow_blank=True)
+    language = serializers.ChoiceField(choices=LANGUAGES, required=False)
+    consent = ConsentField(help_text="Must be true: consent to keep the conversation for the helpline's records.")
+    homepage = serializers.CharField(required=False, allow_blank=True, write_only=True)

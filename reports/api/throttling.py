@@ -64,3 +64,10 @@ def count_report(request):
 def count_contact(request):
     """Count a valid helpline contact against the contact quota; OverQuota when it is used up."""
     _count(HelplineContactThrottle, request)
+
+
+class HelplineChatStartThrottle(LimiterThrottle):
+    """Chats started, per client."""
+
+    scope = "helpline-chat-start"
+    setting = "HELPLINE_CHAT_START_RATE_LIMIT"

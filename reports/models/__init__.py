@@ -1,5 +1,6 @@
 from .append_only import AppendOnlyError
 from .audit import AuditEntry, audit
+from .chat import ChatConversation, ChatEvent, ChatMessage, ChatState, CounsellorPresence
 from .helpline import (
     CRISIS_CATEGORIES,
     OFFLINE_CHANNELS,
@@ -60,6 +61,10 @@ __all__ = [
     "CaseEvent",
     "Category",
     "Channel",
+    "ChatConversation",
+    "ChatEvent",
+    "ChatMessage",
+    "ChatState",
     "Classification",
     "CloseReason",
     "ContactCategory",
@@ -68,6 +73,7 @@ __all__ = [
     "ContactMessage",
     "ContactOutcome",
     "ContactStatus",
+    "CounsellorPresence",
     "FeedbackEmail",
     "Forward",
     "Gender",

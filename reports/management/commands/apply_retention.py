@@ -6,6 +6,7 @@ Run it daily (cron, a systemd timer, or enqueue ``reports.tasks.apply_retention_
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reports.helpline import retention as helpline_retention
@@ -32,6 +33,10 @@ class Command(BaseCommand):
                 _("%(count)s closed helpline contacts are older than %(days)s days and would be anonymised.")
                 % {"count": helpline_retention.due_contacts().count(), "days": helpline_days}
             )
+            self.stdout.write(
+                _("%(count)s helpline chats ended more than %(days)s days ago and would be anonymised.")
+                % {"count": helpline_retention.due_chats(timezone.now(), helpline_days).count(), "days": helpline_days}
+            )
             return
         result = apply_retention()
         self.stdout.write(
@@ -54,4 +59,8 @@ class Command(BaseCommand):
                 "cases": helpline.cases,
                 "receipts": helpline.receipts,
             }
+        )
+        self.stdout.write(
+            _("Helpline chats: anonymised %(chats)s chats (%(messages)s messages deleted).")
+            % {"chats": helpline.chats, "messages": helpline.chat_messages}
         )
