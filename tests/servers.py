@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -99,6 +100,51 @@ def gunicorn_alone(env, workers):
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError("gunicorn did not start") from None
                 time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def wait_for_port(port, process, name, seconds=30):
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"{name} did not start") from None
+            time.sleep(0.2)
+
+
+@contextlib.contextmanager
+def uvicorn(env, port=None):
+    """Serve ``cms.asgi`` (pages and the chat's WebSockets) as the deployment docs do; yields
+    the base URL. Several of them share the site through its database and Redis."""
+    port = port or free_port()
+    log = Path(tempfile.gettempdir()) / f"sic-uvicorn-{port}.log"  # read it when a chat test fails
+    server = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "cms.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--ws-max-size",
+            "65536",
+            "--no-access-log",
+        ],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
+    try:
+        wait_for_port(port, server, "uvicorn")
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()

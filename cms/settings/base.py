@@ -289,6 +289,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "HotlineStatusEnum": "reports.models.hotline.Status",
         "HelplineStatusEnum": "reports.models.helpline.ContactStatus",
+        "HelplineCategoryEnum": "reports.models.helpline.HelplineCategory",
     },
 }
 

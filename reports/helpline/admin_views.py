@@ -20,6 +20,7 @@ from cms.core.form_errors import form_errors_message
 from ..models import (
     CRISIS_CATEGORIES,
     AuditEntry,
+    ChatConversation,
     Category,
     ContactCategory,
     ContactStatus,
@@ -182,8 +183,11 @@ def contact(request, pk):
 def contact_context(request, record):
     version = {"version": record.version}
     categories = list(record.categories.select_related("subcategory"))
+    chat = ChatConversation.objects.filter(contact=record).first()
     return {
         "contact": record,
+        "chat": chat,
+        "chat_messages": chat.messages.select_related("author").order_by("seq") if chat else [],
         "conversation": record.messages.select_related("author"),
         "categories": categories,
         "in_crisis": record.urgent or any(item.category in CRISIS_CATEGORIES for item in categories),

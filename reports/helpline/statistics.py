@@ -6,10 +6,10 @@ The first-reply time runs from arrival to the counsellor's first reply (for logg
 e-mail and in-person contacts it is zero: they were answered as they happened).
 """
 
-from django.db.models import Count
+from django.db.models import Avg, Count
 
 from ..figures import counts, durations
-from ..models import ContactCategory, HelplineContact, Referral
+from ..models import ChatConversation, ChatState, ContactCategory, HelplineContact, Referral
 
 
 def compute(period):
@@ -42,4 +42,31 @@ def compute(period):
             "by_service": counts(referrals, "service__kind"),
         },
         "times": {"to_first_reply": durations(replied)},
+        "chats": chat_figures(start, end),
+    }
+
+
+def chat_figures(start, end):
+    """Live chats started in the period: answered, left in the queue, blocked, the wait for
+    a counsellor and the visitors' survey (chats that were answered are also contacts,
+    channel ``chat``, in the figures above)."""
+    chats = ChatConversation.objects.filter(queued_at__gte=start, queued_at__lt=end)
+    answered = chats.exclude(accepted_at=None)
+    survey = chats.exclude(survey_rating=None).aggregate(average=Avg("survey_rating"), answers=Count("pk"))
+    return {
+        "started": chats.count(),
+        "answered": answered.count(),
+        "left_in_queue": chats.filter(state=ChatState.ABANDONED).count(),
+        "blocked": chats.exclude(blocked_at=None).count(),
+        "wait_minutes": _minutes(durations(answered.values_list("queued_at", "accepted_at"))),
+        "survey_answers": survey["answers"],
+        "survey_average": round(survey["average"], 2) if survey["average"] is not None else None,
+    }
+
+
+def _minutes(figures):
+    """``durations``' hours as minutes (a chat's wait is counted in minutes)."""
+    return {
+        key.replace("hours", "minutes"): value if value is None or key == "count" else round(value * 60, 1)
+        for key, value in figures.items()
     }

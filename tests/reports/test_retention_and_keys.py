@@ -266,6 +266,8 @@ def test_the_retention_task_runs_the_job_and_reports_its_counts(make_report, set
         "helpline_messages": 0,
         "helpline_cases": 0,
         "helpline_receipts": 0,
+        "helpline_chats": 0,
+        "helpline_chat_messages": 0,
     }
     report.refresh_from_db()
     assert report.reporter_email == "" and report.anonymised_at
