@@ -45,12 +45,12 @@ demo: install ## Set up the bilingual demo site and serve it on http://127.0.0.1
 # The background worker (sends e-mail, traces addresses, delivers webhooks, updates the search
 # index) runs beside the server, writes to worker.log and stops with the server. The server is
 # the ASGI one (uvicorn): pages and the helpline chat's WebSockets on the same port, with the
-# development settings; no access log (it would hold visitors' addresses).
+# development settings; no access log and no connection log (they would hold visitors' addresses).
 serve: install ## Serve the site (HTTP and the chat's WebSockets) and run the task worker (log: worker.log)
 	@$(MANAGE) db_worker --interval 1 >>worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-cms.settings.dev} WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) \
-		$(BIN)/uvicorn cms.asgi:application --host $(HOST) --port $(PORT) --ws-max-size 65536 --no-access-log
+		$(BIN)/uvicorn cms.asgi:application --host $(HOST) --port $(PORT) --ws-max-size 65536 --no-access-log --log-level warning
 
 test: install-dev ## Run the test suite (SQLite; set DATABASE_URL for PostgreSQL)
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -9,9 +9,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
+        from . import sqlite_journal
         from .api import signals
         from .api.converters import PageIdConverter
 
         register_converter(PageIdConverter, "id")
 
         signals.connect()
+        sqlite_journal.connect()

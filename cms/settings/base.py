@@ -140,9 +140,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several gunicorn workers share the file: wait for locks instead of failing.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Several gunicorn workers share the file: wait for locks instead of failing. The file is
+    # in write-ahead-log mode (cms/core/sqlite_journal.py), where a commit needs no flush to
+    # disk of its own (synchronous=NORMAL: a power cut may lose the last commits, never corrupt).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -297,19 +304,25 @@ SPECTACULAR_SETTINGS = {
 # endpoint does not document): e.g. a proxy's own tracking parameter. Comma-separated.
 API_IGNORED_QUERY_PARAMETERS = env_list("API_IGNORED_QUERY_PARAMETERS")
 
+
 # Errors no view handled: the API's envelope under /api/, a page in both languages elsewhere,
 # and 503 with this Retry-After (seconds) while the database is unreachable (cms/core/error_views.py).
-# The channel layer that carries the chat's notices between server processes: Redis when
+# The channel layer that carries the chat's events between server processes: Redis when
 # REDIS_URL is set (several app servers), else in memory (one process: the embedded default).
-if REDIS_URL:
-    CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": f"{CACHE_KEY_PREFIX}-chat", "capacity": 1000, "expiry": 30},
-        }
-    }
-else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1000}}}
+# Over Redis every event is encrypted (Fernet, with a key derived from ``secret``): the
+# chat's messages are never readable there.
+def channel_layers(redis_url, secret):
+    if not redis_url:
+        return {"default": {"BACKEND": "cms.core.channel_layers.ProcessChannelLayer", "CONFIG": {"capacity": 1000}}}
+    # Publish/subscribe: a group event is one PUBLISH whatever the group's size, and an event
+    # for a client that is not connected is simply not kept (the database has the message).
+    config = {"hosts": [redis_url], "prefix": f"{CACHE_KEY_PREFIX}-chat"}
+    if secret:
+        config["symmetric_encryption_keys"] = [secret]
+    return {"default": {"BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer", "CONFIG": config}}
+
+
+CHANNEL_LAYERS = channel_layers(REDIS_URL, os.environ.get("FIELD_ENCRYPTION_KEY", "").split(",")[0].strip())
 DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DATABASE_OUTAGE_RETRY_AFTER", "10"))
 CSRF_FAILURE_VIEW = "cms.core.error_views.csrf_failure"
 

@@ -1,6 +1,7 @@
 """``POST /api/v1/reports/helpline/chats/``: start a live chat with the helpline. The answer
 holds the chat token the page keeps in memory and sends as the first WebSocket event; it
-is shown once, and only its hash is stored (docs/helpline.md, "Chat")."""
+is shown once, and only its hash is stored (docs/helpline.md, "Chat"). The counsellors'
+consoles learn of the new chat when the visitor's page joins it over the WebSocket."""
 
 import secrets
 
@@ -13,7 +14,7 @@ from rest_framework.response import Response
 
 from cms.core.api.parsers import DepthLimitedJSONParser
 
-from ..helpline.chat import broadcast, conversations, queue
+from ..helpline.chat import conversations, queue
 from ..models import ChatState
 from .helpline_serializers import ChatStartSerializer
 from .helpline_views import TEXT_ONLY
@@ -79,5 +80,4 @@ class HelplineChatStartView(PrivateAPIView):
             conversation, token = conversations.start(data, language)
         except conversations.ChatUnavailable as closed:
             raise ChatClosedError(_("The chat is closed now. Write to us with the form, or call 116 111.")) from closed
-        broadcast.announce_from_sync(broadcast.queue_event())
         return Response(started_answer(conversation.pk, token), status=status.HTTP_201_CREATED)

@@ -20,8 +20,8 @@ from cms.core.form_errors import form_errors_message
 from ..models import (
     CRISIS_CATEGORIES,
     AuditEntry,
-    ChatConversation,
     Category,
+    ChatConversation,
     ContactCategory,
     ContactStatus,
     HelplineCase,

@@ -85,8 +85,11 @@ CHATS = [
             ("visitor", "Ahoj, můžu se na něco zeptat? Někdo založil falešný profil s mojí fotkou."),
             ("counsellor", "Ahoj Emo, jsem ráda, že jsi napsala. Víš, na které síti ten profil je?"),
             ("visitor", "Na Instagramu, píše z něj spolužákům ošklivé zprávy mým jménem."),
-            ("counsellor", "Falešný profil se dá nahlásit přímo v aplikaci jako „Předstírá, že je někdo jiný“. "
-             "Uložte si snímky obrazovky. Zvládneš to říct někomu dospělému, komu věříš?"),
+            (
+                "counsellor",
+                "Falešný profil se dá nahlásit přímo v aplikaci jako „Předstírá, že je někdo jiný“. "
+                "Uložte si snímky obrazovky. Zvládneš to říct někomu dospělému, komu věříš?",
+            ),
             ("visitor", "Asi tátovi. Děkuju."),
         ],
         ["cyberbullying", "online-reputation"],
@@ -98,11 +101,17 @@ CHATS = [
         {"nickname": "", "age_band": "adult", "role": "parent", "topic": "e-crime", "language": "en"},
         [
             ("visitor", "My daughter gave her bank card number to a 'free skins' site in a game. What now?"),
-            ("counsellor", "Please call the bank's card line now and have the card blocked; then change her "
-             "game account password. Did she give any other details?"),
+            (
+                "counsellor",
+                "Please call the bank's card line now and have the card blocked; then change her "
+                "game account password. Did she give any other details?",
+            ),
             ("visitor", "Only her e-mail address, I think."),
-            ("counsellor", "Then watch for phishing e-mails for a while. You can also report the site to the "
-             "police on 158 or online."),
+            (
+                "counsellor",
+                "Then watch for phishing e-mails for a while. You can also report the site to the "
+                "police on 158 or online.",
+            ),
         ],
         ["e-crime", "gaming"],
         "referred",

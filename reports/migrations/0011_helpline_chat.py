@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('queued_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='queued')),
                 ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='counsellor joined')),
                 ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='ended')),
-                ('visitor_online', models.BooleanField(default=True)),
+                ('visitor_online', models.BooleanField(default=False)),
                 ('visitor_seen_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('blocked_at', models.DateTimeField(blank=True, null=True, verbose_name='blocked')),
                 ('last_seq', models.PositiveIntegerField(default=0, editable=False)),

@@ -69,7 +69,7 @@ class ChatConversation(models.Model):
     queued_at = models.DateTimeField(_("queued"), default=timezone.now, db_index=True)
     accepted_at = models.DateTimeField(_("counsellor joined"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
-    visitor_online = models.BooleanField(default=True)
+    visitor_online = models.BooleanField(default=False)  # until the page joins over the WebSocket
     visitor_seen_at = models.DateTimeField(default=timezone.now)
     blocked_at = models.DateTimeField(_("blocked"), null=True, blank=True)
     last_seq = models.PositiveIntegerField(default=0, editable=False)

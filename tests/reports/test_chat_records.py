@@ -77,6 +77,7 @@ def test_visitors_gone_from_the_queue_are_forgotten_after_the_grace_time(setting
     settings.HELPLINE_CHAT_QUEUE_GRACE_SECONDS = 60
     gone, _token = conversations.start(START, "cs")
     here, _token = conversations.start(START, "cs")
+    conversations.visitor_seen(here.pk, online=True)  # its page joined; the other's never did, or left
     conversations.visitor_seen(gone.pk, online=False)
     assert queue.expire_stale_queue(timezone.now() + timedelta(seconds=30)) == 0
     assert queue.expire_stale_queue(timezone.now() + timedelta(seconds=61)) == 1

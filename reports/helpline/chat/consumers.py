@@ -73,7 +73,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         return granted
 
     async def announce_queue(self):
-        await broadcast.announce(self.channel_layer, await db(broadcast.queue_event)())
+        await broadcast.announce_soon(self.channel_layer)
 
     # Group events every member receives; each side overrides what it shows.
     async def chat_typing(self, event):
@@ -139,6 +139,8 @@ class VisitorConsumer(ChatConsumer):
         await db(conversations.visitor_seen)(conversation.pk, online=True)
         await self.send_json(await db(self._joined)(conversation, after))
         await self.to_chat({"type": "chat.presence", "online": True})
+        if self.waiting:
+            await self.announce_queue()  # a new visitor in the line: the consoles' figures change
 
     def _joined(self, conversation, after):
         self.waiting = conversation.state == ChatState.QUEUED
@@ -161,9 +163,10 @@ class VisitorConsumer(ChatConsumer):
         message, created = await db(conversations.post)(
             self.conversation_id, ChatMessage.Sender.VISITOR, text, client_id
         )
-        await self.send_json({"type": "ack", "client_id": client_id, "seq": message.seq})
+        item = broadcast.message_item(message)
+        await self.send_json({"type": "ack", "client_id": client_id, "seq": message.seq, "message": item})
         if created:
-            await self.to_chat({"type": "chat.message", "message_id": message.pk})
+            await self.to_chat({"type": "chat.message", "message": item})
 
     async def on_sync(self, after):
         self.require_joined()
@@ -188,8 +191,8 @@ class VisitorConsumer(ChatConsumer):
 
     # Group events.
     async def chat_message(self, event):
-        message = await db(ChatMessage.objects.get)(pk=event["message_id"])
-        await self.send_json(broadcast.message_item(message))
+        if event["message"]["from"] == "counsellor":  # the visitor's own came with its ack
+            await self.send_json(event["message"])
 
     async def chat_typing(self, event):
         if event["from"] == "counsellor":
@@ -255,8 +258,8 @@ class CounsellorConsumer(ChatConsumer):
         }
 
     def _queue(self):
-        event = broadcast.queue_event()
-        return {"figures": event["figures"], "counsellors": event["counsellors"], "held": event["chats"]}
+        _waiting, consoles = broadcast.queue_events()
+        return {"figures": consoles["figures"], "counsellors": consoles["counsellors"], "held": consoles["chats"]}
 
     def _chat(self, conversation, with_messages=True):
         chat = {
@@ -327,9 +330,12 @@ class CounsellorConsumer(ChatConsumer):
         if not await self.send_after_limit(await db(limits.message_allowed)("counsellor", self.user.pk)):
             return
         message, created = await db(assignment.reply)(conversation, self.user, text, client_id)
-        await self.send_json({"type": "ack", "conversation": conversation, "client_id": client_id, "seq": message.seq})
+        item = broadcast.message_item(message)
+        await self.send_json(
+            {"type": "ack", "conversation": conversation, "client_id": client_id, "seq": message.seq, "message": item}
+        )
         if created:
-            await self.to_chat(conversation, {"type": "chat.message", "message_id": message.pk})
+            await self.to_chat(conversation, {"type": "chat.message", "message": item})
 
     async def on_sync(self, conversation, after):
         if conversation not in self.held | self.reading:
@@ -390,8 +396,7 @@ class CounsellorConsumer(ChatConsumer):
         await self.send_json({"type": "presence", "status": event["status"], "capacity": event["capacity"]})
 
     async def chat_message(self, event):
-        message = await db(ChatMessage.objects.get)(pk=event["message_id"])
-        await self.send_json(broadcast.message_item(message, for_counsellor=True))
+        await self.send_json(broadcast.for_counsellors(event["message"]))
 
     async def chat_typing(self, event):
         if event["from"] == "visitor":
@@ -403,7 +408,7 @@ class CounsellorConsumer(ChatConsumer):
     async def chat_ended(self, event):
         await self.send_json({"type": "ended", "conversation": event["conversation"], "by": event["by"]})
 
-    async def queue_changed(self, event):
+    async def console_figures(self, event):
         await self.send_json(
             {"type": "queue", "figures": event["figures"], "counsellors": event["counsellors"], "held": event["chats"]}
         )

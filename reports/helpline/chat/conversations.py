@@ -4,8 +4,7 @@ from their worker thread and then tell the connected clients (chat/consumers.py)
 
 import secrets
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from ...models import AuditEntry, ChatConversation, ChatEvent, ChatMessage, ChatState, audit
@@ -55,47 +54,43 @@ def find(token):
 def post(conversation_id, sender, text, client_id, author=None):
     """Store a message once: ``(message, created)``. The same ``client_id`` sent again (a
     retry after a lost acknowledgement) returns the stored message, numbered as before."""
-    earlier = _earlier(conversation_id, sender, client_id)
-    if earlier:
-        return earlier, False
     try:
         with transaction.atomic():
             return _numbered(conversation_id, sender, text, client_id, author), True
     except IntegrityError:
-        # The same retry arrived twice at once (two connections): the first one stored it.
-        earlier = _earlier(conversation_id, sender, client_id)
-        if earlier is None:
-            raise
-        return earlier, False
+        # Sent before (the unique client id refused it, and the number taken with it).
+        earlier = ChatMessage.objects.filter(conversation_id=conversation_id, sender=sender, client_id=client_id)
+        if earlier := earlier.first():
+            return earlier, False
+        raise
 
 
-def _earlier(conversation_id, sender, client_id):
-    return ChatMessage.objects.filter(conversation_id=conversation_id, sender=sender, client_id=client_id).first()
+# One statement takes the next number: the update holds the conversation's row lock
+# (PostgreSQL) or the write lock (SQLite) until commit, so numbers are handed out one at a
+# time, in commit order, without gaps. RETURNING: PostgreSQL, and SQLite 3.35 or newer.
+NEXT_NUMBER = (
+    "UPDATE {table} SET last_seq = last_seq + 1 "
+    "WHERE id = %s AND state IN ({states}) AND blocked_at IS NULL RETURNING last_seq"
+)
 
 
 def _numbered(conversation_id, sender, text, client_id, author):
-    # The update takes the conversation's row lock (PostgreSQL) or the write lock (SQLite)
-    # until commit, so numbers are handed out one at a time, in commit order, without gaps.
-    open_states = [ChatState.QUEUED, ChatState.ACTIVE]
-    if sender == ChatMessage.Sender.COUNSELLOR:
-        open_states = [ChatState.ACTIVE]
-    numbered = ChatConversation.objects.filter(pk=conversation_id, state__in=open_states, blocked_at=None)
-    if not numbered.update(last_seq=F("last_seq") + 1):
+    states = [ChatState.ACTIVE] if sender == ChatMessage.Sender.COUNSELLOR else [ChatState.QUEUED, ChatState.ACTIVE]
+    sql = NEXT_NUMBER.format(table=ChatConversation._meta.db_table, states=", ".join(["%s"] * len(states)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [conversation_id, *states])
+        row = cursor.fetchone()
+    if row is None:
         raise ChatEnded
-    seq = ChatConversation.objects.values_list("last_seq", flat=True).get(pk=conversation_id)
-    now = timezone.now()
-    message = ChatMessage.objects.create(
+    return ChatMessage.objects.create(
         conversation_id=conversation_id,
-        seq=seq,
+        seq=row[0],
         sender=sender,
         author=author,
         client_id=client_id,
         text=text,
-        created_at=now,
+        created_at=timezone.now(),
     )
-    if sender == ChatMessage.Sender.VISITOR:
-        ChatConversation.objects.filter(pk=conversation_id).update(visitor_seen_at=now)
-    return message
 
 
 def since(conversation_id, after=0):

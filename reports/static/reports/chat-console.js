@@ -266,7 +266,7 @@
       var chat = chats[event.conversation];
       if (!chat) return;
       chat.outbox = chat.outbox.filter(function (item) { return item.client_id !== event.client_id; });
-      render(chat);
+      take(chat, [event.message]);
     },
     typing: function (event) {
       var chat = chats[event.conversation];

@@ -142,7 +142,7 @@
     history: function (event) { syncing = false; take(event.messages); },
     ack: function (event) {
       outbox = outbox.filter(function (item) { return item.client_id !== event.client_id; });
-      render();
+      take([event.message]); // the visitor's own message, as stored (with its number)
     },
     queue: function (event) { showQueue(event.place, event.wait_minutes); },
     counsellor: function (event) { say(format(text.joined, { name: event.name || text.counsellor })); },
