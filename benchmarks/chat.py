@@ -73,7 +73,7 @@ RESET = (
 
 def rss_kib(port):
     """Resident memory of the process listening on ``port``."""
-    output = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True).stdout  # noqa: S607
+    output = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True).stdout  # noqa: S603, S607
     pid = output.split("pid=")[1].split(",")[0]
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -91,8 +91,12 @@ def start_chat(base):
 
 
 class Measure:
-    def __init__(self):
+    """What one run observed, and the events that pace it (shared by every simulated client)."""
+
+    def __init__(self, interval):
         self.latencies, self.sent, self.received, self.duplicates = [], {}, set(), 0
+        self.interval, self.taken = interval, []
+        self.active, self.done, self.closed = asyncio.Event(), asyncio.Event(), asyncio.Event()
 
     def sending(self, key):
         self.sent[key] = time.perf_counter()
@@ -110,7 +114,7 @@ def ws_url(base, path):
     return base.replace("http://", "ws://") + path
 
 
-async def visitor(base, token, measure, stop, interval, ready):
+async def visitor(base, token, measure, ready):
     origin = base
     async with websockets.connect(ws_url(base, "/ws/helpline/chat/"), origin=origin, max_size=2**16) as socket:
         await socket.send(json.dumps({"type": "join", "token": token, "after": 0}))
@@ -124,10 +128,10 @@ async def visitor(base, token, measure, stop, interval, ready):
                     measure.got(event["text"])
 
         reader = asyncio.create_task(read())
-        await stop["active"].wait()
+        await measure.active.wait()
         number = 0
-        while not stop["done"].is_set():
-            await asyncio.sleep(random.uniform(0.5, 1.5) * interval)
+        while not measure.done.is_set():
+            await asyncio.sleep(random.uniform(0.5, 1.5) * measure.interval)
             number += 1
             key = f"v-{token[:12]}-{number}"
             measure.sending(key)
@@ -136,7 +140,7 @@ async def visitor(base, token, measure, stop, interval, ready):
         reader.cancel()
 
 
-async def counsellor(base, session_key, capacity, measure, stop, taken):
+async def counsellor(base, session_key, capacity, measure):
     headers = {"Cookie": f"sessionid={session_key}"}
     async with websockets.connect(
         ws_url(base, "/ws/helpline/console/"), origin=base, additional_headers=headers, max_size=2**20
@@ -148,11 +152,11 @@ async def counsellor(base, session_key, capacity, measure, stop, taken):
             event = json.loads(frame)
             kind = event["type"]
             waiting = kind == "presence" or (kind == "queue" and event["figures"]["waiting"] > 0)
-            if waiting and holding < capacity and not stop["active"].is_set():
+            if waiting and holding < capacity and not measure.active.is_set():
                 await socket.send(json.dumps({"type": "take"}))
             elif kind == "assigned":
                 holding += 1
-                taken.append(event["chat"]["id"])
+                measure.taken.append(event["chat"]["id"])
                 if holding < capacity:
                     await socket.send(json.dumps({"type": "take"}))
             elif kind == "message" and event["from"] == "visitor":
@@ -163,22 +167,23 @@ async def counsellor(base, session_key, capacity, measure, stop, taken):
                     {"type": "message", "conversation": event["conversation"], "client_id": uuid.uuid4().hex,
                      "text": answer}
                 ))  # fmt: skip
-            if stop["closed"].is_set():
+            if measure.closed.is_set():
                 return
 
 
-async def run_load(visitor_base, counsellor_base, sessions, visitors, seconds, interval, servers):
-    measure, taken = Measure(), []
-    stop = {"active": asyncio.Event(), "done": asyncio.Event(), "closed": asyncio.Event()}
+async def run_load(bases, sessions, load, servers):
+    """``bases``: the visitors' server and the counsellors'; ``load``: (visitors, seconds, interval)."""
+    (visitor_base, counsellor_base), (visitors, seconds, interval) = bases, load
+    measure = Measure(interval)
     capacity = math.ceil(visitors / len(sessions))
-    desks = [asyncio.create_task(counsellor(counsellor_base, key, capacity, measure, stop, taken)) for key in sessions]
+    desks = [asyncio.create_task(counsellor(counsellor_base, key, capacity, measure)) for key in sessions]
     tokens = await asyncio.gather(*(asyncio.to_thread(start_chat, visitor_base) for _ in range(visitors)))
     ready = [asyncio.get_running_loop().create_future() for _ in tokens]
     guests = []
 
     def join(batch):
         for token, future in batch:
-            guests.append(asyncio.create_task(visitor(visitor_base, token, measure, stop, interval, future)))
+            guests.append(asyncio.create_task(visitor(visitor_base, token, measure, future)))
 
     # The first tenth warms the servers up (code, templates, connections); the memory of a
     # connection is measured on the other nine tenths.
@@ -190,23 +195,23 @@ async def run_load(visitor_base, counsellor_base, sessions, visitors, seconds, i
     join(pairs[warm:])
     await asyncio.gather(*ready)
     deadline = time.monotonic() + 120
-    while len(taken) < visitors and time.monotonic() < deadline:
+    while len(measure.taken) < visitors and time.monotonic() < deadline:
         await asyncio.sleep(0.2)
     after = sum(rss_kib(port) for port in servers)
-    stop["active"].set()
+    measure.active.set()
     started = time.perf_counter()
     await asyncio.sleep(seconds)
-    stop["done"].set()
+    measure.done.set()
     elapsed = time.perf_counter() - started
     await asyncio.gather(*guests)
-    stop["closed"].set()
+    measure.closed.set()
     for desk in desks:
         desk.cancel()
     lost = len(set(measure.sent) - measure.received)
     latencies = sorted(measure.latencies)
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0] * 99
     return {
-        "taken": len(taken),
+        "taken": len(measure.taken),
         "messages": len(latencies),
         "per_second": len(latencies) / elapsed,
         "p50": quantiles[49],
@@ -268,13 +273,13 @@ def main():
         load = (arguments.visitors, arguments.seconds, arguments.interval)
         with uvicorn(env) as base:
             port = int(base.rsplit(":", 1)[1])
-            print_row("in memory, 1 process", asyncio.run(run_load(base, base, sessions, *load, [port])))
+            print_row("in memory, 1 process", asyncio.run(run_load((base, base), sessions, load, [port])))
         manage(env, "shell", "-v", "0", "-c", RESET)
         redis_env = {**env, "REDIS_URL": arguments.redis, "CACHE_KEY_PREFIX": f"chat-bench-{uuid.uuid4().hex[:6]}"}
         with ExitStack() as stack:
             first, second = (stack.enter_context(uvicorn(redis_env)) for _ in range(2))
             ports = [int(url.rsplit(":", 1)[1]) for url in (first, second)]
-            print_row("channels-redis, 2 processes", asyncio.run(run_load(first, second, sessions, *load, ports)))
+            print_row("channels-redis, 2 processes", asyncio.run(run_load((first, second), sessions, load, ports)))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

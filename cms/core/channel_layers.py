@@ -12,6 +12,7 @@ message expiry, group expiry.
 """
 
 import asyncio
+import contextlib
 import time
 
 from channels.exceptions import ChannelFull
@@ -47,7 +48,6 @@ class ProcessChannelLayer(InMemoryChannelLayer):
         self.require_valid_group_name(group)
         self._clean_expired()
         for channel in list(self.groups.get(group, {})):
-            try:
+            # As the base layer: a client too slow to take its events misses this one.
+            with contextlib.suppress(ChannelFull):
                 self._put(channel, message)
-            except ChannelFull:
-                pass  # as the base layer: a client too slow to take its events misses this one

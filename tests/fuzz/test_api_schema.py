@@ -43,6 +43,7 @@ def api_schema(demo, settings, same_connection):
     settings.HOTLINE_PARTNER_RATE_LIMIT = settings.HOTLINE_PARTNER_ATTEMPT_RATE_LIMIT = ""
     settings.HELPLINE_RATE_LIMIT = settings.HELPLINE_ATTEMPT_RATE_LIMIT = settings.HELPLINE_STATUS_RATE_LIMIT = ""
     settings.HELPLINE_PARTNER_RATE_LIMIT = settings.HELPLINE_PARTNER_ATTEMPT_RATE_LIMIT = ""
+    settings.HELPLINE_CHAT_START_RATE_LIMIT = ""
     settings.API_RATE_LIMIT_ANONYMOUS = ""
     cache.clear()
     return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)

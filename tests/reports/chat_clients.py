@@ -45,8 +45,10 @@ def session_cookie(user):
 class Peer:
     """One WebSocket connection: send events, receive them (skipping types not asked for)."""
 
-    def __init__(self, path, headers):
+    def __init__(self, path, headers, client=None):
         self.communicator = WebsocketCommunicator(application(), path, headers=headers)
+        if client:  # as an ASGI server fills it in (the application holds this very dict)
+            self.communicator.scope["client"] = client
 
     async def open(self):
         connected, code = await self.communicator.connect(timeout=TIMEOUT)

@@ -2,6 +2,7 @@
 without the right account, the start form's bad input, limits and closed hours."""
 
 import json
+import logging
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -318,3 +319,42 @@ def test_the_console_page_is_for_counsellors(client, counsellor, django_user_mod
     client.force_login(counsellor)
     page = client.get("/admin/helpline/chat/")
     assert page.status_code == 200 and b"console-strings" in page.content
+
+
+def test_nothing_identifying_a_visitor_is_stored_or_logged(client, counsellor, caplog):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    marker_ip, marker_agent = "203.0.113.79", "MarkerAgent/8.8"
+    caplog.set_level(logging.DEBUG)
+    assignment.set_presence(counsellor, CounsellorPresence.Status.AVAILABLE)
+    cookie = session_cookie(counsellor)
+    with CaptureQueriesContext(connection) as queries:
+        token = client.post(
+            URL, {**START, "nickname": "Liška"}, content_type="application/json",
+            REMOTE_ADDR=marker_ip, HTTP_USER_AGENT=marker_agent, HTTP_X_FORWARDED_FOR=marker_ip,
+        ).json()["token"]  # fmt: skip
+
+        async def scenario():
+            headers = [ORIGIN, (b"user-agent", marker_agent.encode()), (b"x-forwarded-for", marker_ip.encode())]
+            guest = Peer("/ws/helpline/chat/", headers, client=(marker_ip, 40000))
+            await guest.open()
+            await guest.send(type="join", token=token, after=0)
+            await guest.receive("joined")
+            desk, _state = await console(cookie)
+            await desk.send(type="take")
+            await desk.receive("assigned")
+            await guest.send(type="message", client_id="p1", text="Tajná zpráva o šikaně")
+            await guest.receive("ack")
+            await guest.send(type="end")
+            await guest.receive("ended")
+            await guest.close()
+            await desk.close()
+
+        run(scenario)
+    written = " ".join(str(query["sql"]) + " " + str(query.get("params", "")) for query in queries)
+    assert marker_ip not in written and marker_agent not in written
+    assert "Tajná zpráva" not in written and "Liška" not in written  # encrypted before it is written
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert marker_ip not in logged and marker_agent not in logged and "Tajná zpráva" not in logged
+    assert ChatMessage.objects.get().text == "Tajná zpráva o šikaně"
