@@ -167,7 +167,7 @@ def test_a_child_chats_with_counsellors_on_a_phone_and_leaves_without_a_trace(
 
     taken.get_by_label("Kyberšikana").check()
     taken.get_by_role("button", name="Ukončit a uzavřít chat").click()
-    child.locator("#chat-status").filter(has_text="Konzultant chat ukončil.").wait_for()
+    child.locator("#chat-status").filter(has_text="Poradce chat ukončil.").wait_for()
     child.locator("#chat-survey").get_by_label("5", exact=True).check()
     child.get_by_label("Chcete nám ještě něco říct?").fill("Pomohlo mi to.")
     child.get_by_role("button", name="Odeslat hodnocení").click()
