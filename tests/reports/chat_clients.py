@@ -87,3 +87,17 @@ async def console(cookie):
     connected, _code = await peer.open()
     assert connected
     return peer, await peer.receive("state")
+
+
+async def take(desk):
+    """The console takes the next visitor; the chat's id."""
+    await desk.send(type="take")
+    return (await desk.receive("assigned"))["chat"]["id"]
+
+
+async def talking(token, cookie):
+    """A visitor joined with ``token`` and the counsellor of ``cookie`` who took them:
+    ``(visitor peer, console peer, chat id)``."""
+    guest, _joined = await visitor(token)
+    desk, _state = await console(cookie)
+    return guest, desk, await take(desk)

@@ -15,7 +15,7 @@ from reports.models import (
     CounsellorPresence,
 )
 
-from .chat_clients import chat_in_this_transaction, console, run, session_cookie, visitor  # noqa: F401
+from .chat_clients import chat_in_this_transaction, console, run, session_cookie, take, talking, visitor  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -103,10 +103,7 @@ def test_a_message_sent_again_is_stored_once_and_a_reconnection_gets_what_it_mis
     cookie = session_cookie(counsellor)
 
     async def scenario():
-        guest, _joined = await visitor(started["token"])
-        desk, _state = await console(cookie)
-        await desk.send(type="take")
-        chat_id = (await desk.receive("assigned"))["chat"]["id"]
+        guest, desk, chat_id = await talking(started["token"], cookie)
         await guest.send(type="message", client_id="same", text="první")
         assert (await guest.receive("ack"))["seq"] == 1
         await guest.close()  # the network drops before the page saw the acknowledgement…
@@ -138,8 +135,7 @@ def test_a_transfer_hands_the_chat_with_its_history_to_another_counsellor(start_
         guest, _joined = await visitor(started["token"])
         first, _state = await console(first_cookie)
         second, _state = await console(second_cookie)
-        await first.send(type="take")
-        chat_id = (await first.receive("assigned"))["chat"]["id"]
+        chat_id = await take(first)
         await guest.send(type="message", client_id="v1", text="pomoc")
         await guest.receive("ack")
         await first.send(type="transfer", conversation=chat_id, to=second_counsellor.pk)
@@ -167,10 +163,7 @@ def test_the_visitor_ends_and_the_counsellor_still_closes_with_categories(start_
     cookie = session_cookie(counsellor)
 
     async def scenario():
-        guest, _joined = await visitor(started["token"])
-        desk, _state = await console(cookie)
-        await desk.send(type="take")
-        chat_id = (await desk.receive("assigned"))["chat"]["id"]
+        guest, desk, chat_id = await talking(started["token"], cookie)
         await guest.send(type="end")
         assert (await desk.receive("ended")) == {"type": "ended", "conversation": chat_id, "by": "visitor"}
         assert (await guest.receive("ended"))["by"] == "visitor"

@@ -11,7 +11,7 @@ from django.test import override_settings
 from reports.helpline.chat import assignment
 from reports.models import ChatConversation, ChatMessage, CounsellorPresence
 
-from .chat_clients import ORIGIN, Peer, chat_in_this_transaction, console, run, session_cookie, visitor  # noqa: F401
+from .chat_clients import ORIGIN, Peer, chat_in_this_transaction, console, run, session_cookie, take, talking, visitor  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -138,8 +138,7 @@ def test_a_counsellor_acts_only_on_chats_they_hold(start_chat, counsellor, secon
     async def scenario():
         first, _state = await console(first_cookie)
         second, _state = await console(second_cookie)
-        await first.send(type="take")
-        chat_id = (await first.receive("assigned"))["chat"]["id"]
+        chat_id = await take(first)
         for event in (
             {"type": "message", "conversation": chat_id, "client_id": "x", "text": "mine now"},
             {"type": "typing", "conversation": chat_id},
@@ -171,10 +170,7 @@ def test_a_blocked_token_is_disconnected_and_cannot_return(start_chat, counsello
     cookie = session_cookie(counsellor)
 
     async def scenario():
-        guest, _joined = await visitor(token)
-        desk, _state = await console(cookie)
-        await desk.send(type="take")
-        chat_id = (await desk.receive("assigned"))["chat"]["id"]
+        guest, desk, chat_id = await talking(token, cookie)
         await desk.send(type="block", conversation=chat_id)
         assert (await desk.receive("blocked"))["conversation"] == chat_id
         assert (await guest.receive("blocked"))["type"] == "blocked"
@@ -199,8 +195,7 @@ def test_a_supervisor_reads_a_chat_and_the_reading_is_recorded(start_chat, couns
         desk, _state = await console(counsellor_cookie)
         watch, state = await console(supervisor_cookie)
         assert state["supervisor"] is True
-        await desk.send(type="take")
-        chat_id = (await desk.receive("assigned"))["chat"]["id"]
+        chat_id = await take(desk)
         queue = await watch.receive("queue")
         assert [row["id"] for row in queue["held"]] == [chat_id]
         assert "nickname" not in queue["held"][0]

@@ -1,8 +1,8 @@
-// The counsellor's chat console (docs/helpline.md, "Chat"): availability, the queue, the
-// chats held (several at once), canned responses, transfer, closing with categories,
-// blocking, and for supervisors the live figures and reading a chat. Messages are shown as
-// text only (a visitor's addresses arrive defanged), in number order, each once; what the
-// counsellor sends is kept until acknowledged and sent again after a reconnection.
+// The counsellor's chat console (docs/helpline.md, "Live chat"): availability, the queue,
+// the chats held (several at once), canned responses, transfer, closing with categories,
+// blocking, and for supervisors the live figures and reading a chat. Each chat's messages
+// are a chat-thread.js thread (in order, each once, kept until acknowledged), shown as text
+// only (a visitor's addresses arrive defanged).
 (function () {
   "use strict";
   var root = document.getElementById("chat-console");
@@ -17,12 +17,6 @@
 
   function say(message) { statusLine.textContent = message; }
 
-  function clientId() {
-    var bytes = new Uint8Array(12);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-  }
-
   function connect() {
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(scheme + window.location.host + root.dataset.websocket);
@@ -35,7 +29,9 @@
   }
 
   function send(event) {
-    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(event));
+    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(event));
+    return true;
   }
 
   // One chat: its panel, its messages by number, its unacknowledged messages.
@@ -43,7 +39,10 @@
     var chat = chats[data.id];
     if (!chat) {
       var panel = template.content.firstElementChild.cloneNode(true);
-      chat = chats[data.id] = { id: data.id, panel: panel, received: {}, lastSeq: 0, outbox: [], syncing: false };
+      chat = chats[data.id] = { id: data.id, panel: panel };
+      chat.thread = new window.SicChatThread.Thread(panel.querySelector(".chat-messages"), function (after) {
+        return send({ type: "sync", conversation: data.id, after: after });
+      });
       wirePanel(chat);
       panels.appendChild(panel);
     }
@@ -65,7 +64,8 @@
       chat.panel.querySelector("." + name).hidden = chat.reading;
     });
     state(chat, data.state === "left" ? text.ended_by_visitor : (data.visitor_online ? text.online : text.offline));
-    take(chat, data.messages || []);
+    chat.thread.synced(data.messages || []);
+    render(chat);
     fillCounsellors(chat);
     fillCanned(chat);
     return chat;
@@ -79,8 +79,7 @@
       event.preventDefault();
       var body = input.value.trim();
       if (!body) return;
-      var item = { client_id: clientId(), text: body };
-      chat.outbox.push(item);
+      var item = chat.thread.write(body);
       input.value = "";
       render(chat);
       send({ type: "message", conversation: chat.id, client_id: item.client_id, text: item.text });
@@ -144,40 +143,16 @@
   }
 
   function take(chat, messages) {
-    messages.forEach(function (message) { chat.received[message.seq] = message; });
-    while (chat.received[chat.lastSeq + 1]) chat.lastSeq += 1;
-    var gap = Object.keys(chat.received).some(function (seq) { return Number(seq) > chat.lastSeq; });
-    if (gap && !chat.syncing) {
-      chat.syncing = true;
-      send({ type: "sync", conversation: chat.id, after: chat.lastSeq });
-    }
+    chat.thread.take(messages);
     render(chat);
   }
 
-  function bubble(list, who, body, className) {
-    var item = document.createElement("li"), meta = document.createElement("span");
-    item.className = className;
-    meta.className = "meta";
-    meta.textContent = who;
-    item.appendChild(meta);
-    item.appendChild(document.createTextNode(body));
-    list.appendChild(item);
-  }
-
   function render(chat) {
-    var list = chat.panel.querySelector(".chat-messages"), acknowledged = {};
-    list.textContent = "";
-    for (var seq = 1; seq <= chat.lastSeq; seq++) {
-      var message = chat.received[seq], fromVisitor = message.from === "visitor";
-      if (!fromVisitor) acknowledged[message.client_id] = true;
-      var when = new Date(message.at).toLocaleTimeString(document.documentElement.lang || undefined);
-      bubble(list, (fromVisitor ? text.visitor : text.you) + " · " + when, message.text,
-        fromVisitor ? "from-visitor" : "from-counsellor");
-    }
-    chat.outbox.forEach(function (item) {
-      if (!acknowledged[item.client_id]) bubble(list, text.you + " (" + text.sending + ")", item.text, "from-counsellor pending");
-    });
-    list.scrollTop = list.scrollHeight;
+    var lang = document.documentElement.lang || undefined;
+    chat.thread.render(function (message) {
+      var fromVisitor = message.from === "visitor", when = new Date(message.at).toLocaleTimeString(lang);
+      return [(fromVisitor ? text.visitor : text.you) + " · " + when, fromVisitor ? "from-visitor" : "from-counsellor"];
+    }, [text.you + " (" + text.sending + ")", "from-counsellor pending"]);
   }
 
   function closeChat(id, message) {
@@ -242,7 +217,7 @@
       showQueue(event);
       event.chats.forEach(function (data) {
         var chat = openChat(data, false);
-        chat.outbox.forEach(function (item) {
+        chat.thread.outbox.forEach(function (item) {
           send({ type: "message", conversation: chat.id, client_id: item.client_id, text: item.text });
         });
       });
@@ -259,14 +234,14 @@
     history: function (event) {
       var chat = chats[event.conversation];
       if (!chat) return;
-      chat.syncing = false;
-      take(chat, event.messages);
+      chat.thread.synced(event.messages);
+      render(chat);
     },
     ack: function (event) {
       var chat = chats[event.conversation];
       if (!chat) return;
-      chat.outbox = chat.outbox.filter(function (item) { return item.client_id !== event.client_id; });
-      take(chat, [event.message]);
+      chat.thread.acknowledged(event);
+      render(chat);
     },
     typing: function (event) {
       var chat = chats[event.conversation];

@@ -1,9 +1,7 @@
-// The helpline chat, visitor side (docs/helpline.md, "Chat"). No dependencies, no cookies,
-// no storage: the chat token lives in this page's memory only, so closing the page or the
-// quick exit leaves nothing behind. Messages are numbered by the server; they are shown in
-// number order, a skipped number is asked for again ("sync"), and what the visitor sends is
-// kept until the server acknowledges it, then sent again after a reconnection with the
-// same id (the server stores it once).
+// The helpline chat, visitor side (docs/helpline.md, "Live chat"). No dependencies but the
+// chat's own chat-thread.js (messages in order, each once, kept until acknowledged); no
+// cookies, no storage: the chat token lives in this page's memory only, so closing the page
+// or the quick exit leaves nothing behind.
 (function () {
   "use strict";
   var root = document.getElementById("chat");
@@ -15,21 +13,16 @@
   var input = $("chat-text"), survey = $("chat-survey");
 
   var token = null, socket = null, joined = false, ended = false, blocked = false;
-  var lastSeq = 0, syncing = false, retries = 0, typingSent = 0, typingTimer = null;
-  var received = {}; // seq → message
-  var outbox = []; // {client_id, text}, oldest first, until acknowledged
+  var retries = 0, typingSent = 0, typingTimer = null;
+  var thread = new window.SicChatThread.Thread(list, function (after) {
+    return joined && send({ type: "sync", after: after });
+  });
 
   function format(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (_all, name) { return values[name]; });
   }
 
   function say(message) { statusLine.textContent = message; }
-
-  function clientId() {
-    var bytes = new Uint8Array(12);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-  }
 
   // Starting: the pre-chat form goes to the API; its answer holds the token.
   function fieldErrors(fields) {
@@ -108,12 +101,12 @@
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(scheme + window.location.host + root.dataset.websocket);
     joined = false;
-    socket.onopen = function () { send({ type: "join", token: token, after: lastSeq }); };
+    socket.onopen = function () { send({ type: "join", token: token, after: thread.lastSeq }); };
     socket.onmessage = function (event) { handle(JSON.parse(event.data)); };
     socket.onclose = function () {
       joined = false;
       if (blocked || token === null) return;
-      if (ended && !outbox.length && survey.hidden) return; // nothing left to send
+      if (ended && !thread.outbox.length && survey.hidden) return; // nothing left to send
       say(text.reconnecting);
       var pause = Math.min(10000, 500 * Math.pow(2, retries++));
       window.setTimeout(connect, pause);
@@ -121,11 +114,13 @@
   }
 
   function send(event) {
-    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(event));
+    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(event));
+    return true;
   }
 
   function flushOutbox() {
-    outbox.forEach(function (item) { send({ type: "message", client_id: item.client_id, text: item.text }); });
+    thread.outbox.forEach(function (item) { send({ type: "message", client_id: item.client_id, text: item.text }); });
   }
 
   var handlers = {
@@ -135,15 +130,13 @@
       if (event.state === "queued") showQueue(event.place, event.wait_minutes);
       else if (event.state === "active") say(format(text.joined, { name: event.counsellor || text.counsellor }));
       else finish(event.state === "abandoned" || event.state === "left" ? text.ended_by_you : text.ended_by_counsellor);
-      take(event.messages);
+      thread.synced(event.messages); // what was missed while away (a sync asked before the drop is moot)
+      render();
       flushOutbox();
     },
     message: function (event) { take([event]); },
-    history: function (event) { syncing = false; take(event.messages); },
-    ack: function (event) {
-      outbox = outbox.filter(function (item) { return item.client_id !== event.client_id; });
-      take([event.message]); // the visitor's own message, as stored (with its number)
-    },
+    history: function (event) { thread.synced(event.messages); render(); },
+    ack: function (event) { thread.acknowledged(event); render(); }, // the visitor's own, as stored
     queue: function (event) { showQueue(event.place, event.wait_minutes); },
     counsellor: function (event) { say(format(text.joined, { name: event.name || text.counsellor })); },
     typing: function () {
@@ -167,49 +160,22 @@
     if (handler) handler(event);
   }
 
-  // Messages in number order, each once; a gap is filled by asking for what follows lastSeq.
   function take(messages) {
-    messages.forEach(function (message) { received[message.seq] = message; });
-    while (received[lastSeq + 1]) lastSeq += 1;
-    var gap = Object.keys(received).some(function (seq) { return Number(seq) > lastSeq; });
-    if (gap && !syncing && joined) {
-      syncing = true;
-      send({ type: "sync", after: lastSeq });
-    }
+    thread.take(messages);
     render();
   }
 
-  function bubble(who, body, className) {
-    var item = document.createElement("li"), meta = document.createElement("span");
-    item.className = className;
-    meta.className = "meta";
-    meta.textContent = who;
-    item.appendChild(meta);
-    item.appendChild(document.createTextNode(body));
-    list.appendChild(item);
-  }
-
   function render() {
-    list.textContent = "";
-    var acknowledged = {};
-    for (var seq = 1; seq <= lastSeq; seq++) {
-      var message = received[seq];
-      if (message.from === "visitor") acknowledged[message.client_id] = true;
-      bubble(message.from === "visitor" ? text.you : text.counsellor, message.text,
-        message.from === "visitor" ? "from-person" : "from-counsellor");
-    }
-    outbox.forEach(function (item) {
-      if (!acknowledged[item.client_id]) bubble(text.you + " (" + text.sending + ")", item.text, "from-person pending");
-    });
-    list.scrollTop = list.scrollHeight;
+    thread.render(function (message) {
+      return message.from === "visitor" ? [text.you, "from-person"] : [text.counsellor, "from-counsellor"];
+    }, [text.you + " (" + text.sending + ")", "from-person pending"]);
   }
 
   compose.addEventListener("submit", function (event) {
     event.preventDefault();
     var body = input.value.trim();
     if (!body || ended) return;
-    var item = { client_id: clientId(), text: body.slice(0, Number(root.dataset.maxMessage)) };
-    outbox.push(item);
+    var item = thread.write(body.slice(0, Number(root.dataset.maxMessage)));
     input.value = "";
     render();
     if (joined) send({ type: "message", client_id: item.client_id, text: item.text });
@@ -254,11 +220,10 @@
   // The visitor's own copy: a text file made in the browser; nothing is asked of the server.
   $("chat-save").addEventListener("click", function () {
     var lines = [text.transcript_title, new Date().toLocaleString(root.dataset.language), ""];
-    for (var seq = 1; seq <= lastSeq; seq++) {
-      var message = received[seq];
+    thread.shown().forEach(function (message) {
       var when = new Date(message.at).toLocaleTimeString(root.dataset.language);
       lines.push("[" + when + "] " + (message.from === "visitor" ? text.you : text.counsellor) + ": " + message.text);
-    }
+    });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([lines.join("\n") + "\n"], { type: "text/plain;charset=utf-8" }));
     link.download = "chat.txt";
