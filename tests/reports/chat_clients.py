@@ -22,7 +22,7 @@ TIMEOUT = 3
 def chat_in_this_transaction(monkeypatch, settings):
     monkeypatch.setattr("channels.db.close_old_connections", lambda: None)
     # A fresh in-memory layer per test: no group left over from another test.
-    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "cms.core.channel_layers.ProcessChannelLayer"}}
     settings.HELPLINE_CHAT_JOIN_RATE_LIMIT = settings.HELPLINE_CHAT_MESSAGE_RATE_LIMIT = ""
 
 

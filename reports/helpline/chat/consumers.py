@@ -261,7 +261,7 @@ class CounsellorConsumer(ChatConsumer):
         _waiting, consoles = broadcast.queue_events()
         return {"figures": consoles["figures"], "counsellors": consoles["counsellors"], "held": consoles["chats"]}
 
-    def _chat(self, conversation, with_messages=True):
+    def _chat(self, conversation):
         chat = {
             "id": conversation.pk,
             "state": conversation.state,
@@ -275,9 +275,8 @@ class CounsellorConsumer(ChatConsumer):
             "contact_id": conversation.contact_id,
             "counsellor": broadcast.counsellor_name(conversation.counsellor),
         }
-        if with_messages:
-            messages = conversations.since(conversation.pk)
-            chat["messages"] = [broadcast.message_item(message, for_counsellor=True) for message in messages]
+        messages = conversations.since(conversation.pk)
+        chat["messages"] = [broadcast.message_item(message, for_counsellor=True) for message in messages]
         return chat
 
     async def disconnect(self, code):
