@@ -395,6 +395,8 @@ HELPLINE_CHAT_CAPACITY = int(os.environ.get("HELPLINE_CHAT_CAPACITY", "3"))
 HELPLINE_CHAT_START_RATE_LIMIT = os.environ.get("HELPLINE_CHAT_START_RATE_LIMIT", "10/hour")  # chats per client
 HELPLINE_CHAT_JOIN_RATE_LIMIT = os.environ.get("HELPLINE_CHAT_JOIN_RATE_LIMIT", "60/minute")  # (re)connections
 HELPLINE_CHAT_MESSAGE_RATE_LIMIT = os.environ.get("HELPLINE_CHAT_MESSAGE_RATE_LIMIT", "30/minute")  # per chat
+# The chat's database work runs in a pool of threads (off: in one thread per process).
+HELPLINE_CHAT_PARALLEL_DATABASE = env_bool("HELPLINE_CHAT_PARALLEL_DATABASE", True)
 # A queued visitor whose page has gone for this long has left the queue.
 HELPLINE_CHAT_QUEUE_GRACE_SECONDS = int(os.environ.get("HELPLINE_CHAT_QUEUE_GRACE_SECONDS", "120"))
 # The neutral page the quick-exit button (and Esc) of the helpline and hotline pages opens.

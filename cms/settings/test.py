@@ -33,3 +33,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 if os.environ.get("TEST_TASKS_BACKEND") == "database":  # the worker process that test starts
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 HELPLINE_CHAT_HOURS = "mon-sun 00:00-24:00"  # the chat is always open here (tests of closing set hours)
+# The consumers' database work runs on the test's thread, in its transaction (tests/reports/chat_clients.py).
+HELPLINE_CHAT_PARALLEL_DATABASE = False

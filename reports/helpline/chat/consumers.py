@@ -28,7 +28,13 @@ CLOSE_UNKNOWN = 4404
 CLOSE_BLOCKED = 4403
 CLOSE_FORBIDDEN = 4401
 
-db = database_sync_to_async
+
+def db(function):
+    """``function`` (database work) run off the event loop: in a pool of threads, so that
+    one chat's commit does not wait for another's (each thread has its own connection), or
+    with ``HELPLINE_CHAT_PARALLEL_DATABASE`` off in one thread (the tests: their
+    transaction lives on that thread's connection)."""
+    return database_sync_to_async(function, thread_sensitive=not settings.HELPLINE_CHAT_PARALLEL_DATABASE)
 
 
 def admin_language(user):
