@@ -155,3 +155,16 @@ def test_chats_count_in_the_helpline_statistics(client, counsellor, supervisor):
     assert "chats,started,,2" in csv and "contacts,by_channel,chat,1" in csv
     page = client.get("/admin/helpline/statistics/?period=month").content.decode()
     assert "Chaty zahájené" in page or "Chats started" in page
+
+
+def test_a_visitor_in_crisis_is_taken_first_and_the_contact_is_urgent(django_user_model):
+    counsellor = django_user_model.objects.create_user("c2")
+    assignment.set_presence(counsellor, CounsellorPresence.Status.AVAILABLE, 3)
+    earlier, _token = conversations.start({**START, "topic": "gaming"}, "cs")
+    crisis, _token = conversations.start({**START, "topic": "self-harm"}, "cs")
+    snapshot = queue.snapshot()
+    assert (snapshot.place(crisis.pk), snapshot.place(earlier.pk)) == (1, 2)
+    assert snapshot.longest_wait_seconds >= 0
+    taken = assignment.take_next(counsellor)
+    assert taken.pk == crisis.pk and taken.contact.urgent
+    assert not assignment.take_next(counsellor).contact.urgent

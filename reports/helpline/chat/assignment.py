@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ...models import (
+    CRISIS_CATEGORIES,
     AuditEntry,
     ChatConversation,
     ChatEvent,
@@ -31,7 +32,7 @@ from ...models import (
 from ...models.chat import HELD_STATES
 from .. import workflow
 from ..intake import REFERENCE_PREFIX
-from . import conversations
+from . import conversations, queue
 
 
 class ChatRefused(Exception):
@@ -61,15 +62,15 @@ def held(user):
 
 
 def take_next(user):
-    """The oldest waiting visitor, now ``user``'s; None when nobody waits."""
+    """The next waiting visitor (queue.waiting_line), now ``user``'s; None when nobody waits."""
+    queue.expire_stale_queue()  # not a visitor whose page has long gone
     with transaction.atomic():
         record = CounsellorPresence.objects.select_for_update().get(pk=presence(user).pk)
         if record.status != CounsellorPresence.Status.AVAILABLE:
             raise ChatRefused(_("Set yourself available first."))
         if len(held(user)) >= record.capacity:
             raise ChatRefused(_("You hold as many chats as your capacity allows."))
-        waiting = ChatConversation.objects.filter(state=ChatState.QUEUED, blocked_at=None)
-        for candidate in waiting.order_by("queued_at", "pk").values_list("pk", flat=True)[:20]:
+        for candidate in queue.waiting_line().values_list("pk", flat=True)[:20]:
             if _claim(candidate, user):
                 return ChatConversation.objects.get(pk=candidate)
     return None
@@ -104,6 +105,7 @@ def _contact_for(conversation, user, now):
         consent_at=conversation.queued_at,
         status=ContactStatus.OPEN,
         assigned_to=user,
+        urgent=conversation.topic in CRISIS_CATEGORIES,
     )
     ContactEvent.objects.create(
         contact=contact, kind=ContactEvent.Kind.RECEIVED, created_at=now, details={"channel": ContactChannel.CHAT}

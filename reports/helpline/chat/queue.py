@@ -7,10 +7,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Avg, Count, F, Q, Sum
+from django.db.models import Avg, Case, Count, F, Q, Sum, Value, When
 from django.utils import timezone
 
-from ...models import ChatConversation, ChatState, CounsellorPresence
+from ...models import CRISIS_CATEGORIES, ChatConversation, ChatState, CounsellorPresence
 from ...models.chat import HELD_STATES
 
 DEFAULT_CHAT_MINUTES = 15  # until the day has chats of its own to average
@@ -46,13 +46,18 @@ class Snapshot:
         return {key: value for key, value in asdict(self).items() if key != "waiting"} | {"waiting": len(self.waiting)}
 
 
+def waiting_line():
+    """The visitors waiting, in the order counsellors take them: a chat about suicide,
+    self-harm or sextortion first (as urgent contacts are in the helpline's queue), then
+    the longest waiting."""
+    crisis_first = Case(When(topic__in=sorted(CRISIS_CATEGORIES), then=Value(0)), default=Value(1))
+    waiting = ChatConversation.objects.filter(state=ChatState.QUEUED, blocked_at=None)
+    return waiting.order_by(crisis_first, "queued_at", "pk")
+
+
 def snapshot(now=None):
     now = now or timezone.now()
-    waiting = list(
-        ChatConversation.objects.filter(state=ChatState.QUEUED, blocked_at=None)
-        .order_by("queued_at", "pk")
-        .values_list("pk", "queued_at")
-    )
+    waiting = list(waiting_line().values_list("pk", "queued_at"))
     presences = CounsellorPresence.objects.filter(status=CounsellorPresence.Status.AVAILABLE).aggregate(
         counsellors=Count("pk"), capacity=Sum("capacity")
     )
@@ -79,7 +84,7 @@ def snapshot(now=None):
         wrapping_up=counts["wrapping_up"],
         available=presences["counsellors"],
         free_places=max(0, (presences["capacity"] or 0) - counts["held_by_available"]),
-        longest_wait_seconds=int((now - waiting[0][1]).total_seconds()) if waiting else 0,
+        longest_wait_seconds=int((now - min(queued for _pk, queued in waiting)).total_seconds()) if waiting else 0,
         chat_minutes=round(average.total_seconds() / 60, 1) if average else DEFAULT_CHAT_MINUTES,
         today={key: counts[key] for key in ("started", "answered", "abandoned")},
     )

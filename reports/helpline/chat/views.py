@@ -31,6 +31,7 @@ def console_strings():
         "no_counsellor": _("No other counsellor is available."),
         "too_many": _("You are sending very fast; wait a moment."),
         "read_only": _("Reading (recorded in the audit log)"),
+        "read": _("Read (recorded in the audit log)"),
         "contact": _("Contact"),
         "nobody": _("nobody"),
     }

@@ -186,7 +186,7 @@
       var cell = document.createElement("td"), button = document.createElement("button");
       button.type = "button";
       button.className = "button button-small button-secondary";
-      button.textContent = text.read_only;
+      button.textContent = text.read;
       button.addEventListener("click", function () { send({ type: "read", conversation: row.id }); });
       cell.appendChild(button);
       tr.appendChild(cell);
