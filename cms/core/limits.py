@@ -56,7 +56,11 @@ def parse_rate(rate):
 
 def client_digest(request):
     """The client as a keyed hash of its address (behind ``TRUSTED_PROXIES``, the forwarded one)."""
-    address = BaseThrottle().get_ident(request) or ""  # a server that passes no REMOTE_ADDR
+    return address_digest(BaseThrottle().get_ident(request) or "")  # a server that passes no REMOTE_ADDR
+
+
+def address_digest(address):
+    """A keyed hash of a client address: what limits count, never the address itself."""
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
 
 

@@ -353,3 +353,16 @@ def test_nothing_identifying_a_visitor_is_stored_or_logged(client, counsellor, c
     logged = " ".join(record.getMessage() for record in caplog.records)
     assert marker_ip not in logged and marker_agent not in logged and "Tajná zpráva" not in logged
     assert ChatMessage.objects.get().text == "Tajná zpráva o šikaně"
+
+
+def test_a_message_of_exactly_the_longest_length_is_accepted(start_chat):
+    token = start_chat()
+
+    async def scenario():
+        guest, _joined = await visitor(token)
+        await guest.send(type="message", client_id="longest", text="a" * 2000)
+        assert (await guest.receive("ack", "error"))["type"] == "ack"
+        await guest.close()
+
+    run(scenario)
+    assert len(ChatMessage.objects.get().text) == 2000

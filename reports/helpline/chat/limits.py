@@ -2,17 +2,15 @@
 joining with a token, per client address (keyed hash, never stored), and messages, per
 conversation (a visitor) or per counsellor."""
 
-import hashlib
-import hmac
-
 from django.conf import settings
 
 from cms.core import limits
 
 
 def client_digest(scope):
-    address = (scope.get("client") or ("",))[0] or ""
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
+    """The WebSocket's client as the HTTP limits know it (the address the ASGI server saw;
+    behind a proxy, uvicorn's --proxy-headers put the forwarded one there)."""
+    return limits.address_digest((scope.get("client") or ("",))[0] or "")
 
 
 def _allowed(setting, key):
