@@ -2,18 +2,27 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.wagtail_v2 import router as wagtail_api_router
+from cms.core.print_packs.views import print_pack
+from cms.core.sitemap import robots_txt, site_sitemap
 from cms.partners.embeds.oembed import oembed
+from home.feeds import NewsAtomFeed, NewsFeed, event_calendar, events_calendar
 from reports.site import helpline as helpline_pages
 from reports.site.helpline_chat import chat_page as helpline_chat_page
 from reports.site.hotline import report_form, report_status
+from resources.feeds import NewResourcesAtomFeed, NewResourcesFeed
 from search.views import site_search
+
+static_lazy = lazy(static, str)  # the manifest storage is not ready when the URLs load
 
 handler400 = "cms.core.error_views.bad_request"
 handler403 = "cms.core.error_views.permission_denied"
@@ -28,6 +37,16 @@ urlpatterns = [
     path("api/v2/", wagtail_api_router.urls),
     path("api/oembed/", oembed, name="oembed"),
     path("embed/", include("cms.partners.embeds.urls")),
+    path("print/<int:page_id>.pdf", print_pack, name="print-pack"),
+    path("sitemap.xml", site_sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    path("favicon.ico", RedirectView.as_view(url=static_lazy("img/favicon-32.png"), permanent=True)),
+    path("feeds/<str:language>/news.xml", NewsFeed(), name="feed-news"),
+    path("feeds/<str:language>/news.atom", NewsAtomFeed(), name="feed-news-atom"),
+    path("feeds/<str:language>/resources.xml", NewResourcesFeed(), name="feed-resources"),
+    path("feeds/<str:language>/resources.atom", NewResourcesAtomFeed(), name="feed-resources-atom"),
+    path("calendar/<str:language>/events.ics", events_calendar, name="calendar-events"),
+    path("calendar/event/<int:page_id>.ics", event_calendar, name="calendar-event"),
 ]
 
 if settings.DEBUG:

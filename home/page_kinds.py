@@ -24,6 +24,7 @@ def register_kinds():
             webhook_events={"published": _("toolkit published"), "unpublished": _("toolkit unpublished")},
             embed_route="embed-toolkit",
             oembed_size=(480, 320),
+            print_template="home/print/toolkit.html",
         )
     )
     register(

@@ -7,8 +7,10 @@ from django.utils.http import urlencode
 
 from . import service
 from .kinds import searchable_kinds
+from .suggestions import suggest_with_urls
 
 RESULTS_PER_PAGE = 10
+SUGGESTION_PREFIX = 5  # letters of the query's first word that suggestions must start with
 
 
 def site_search(request):
@@ -35,4 +37,15 @@ def site_search(request):
             engine=found.engine,
             pagination_query=urlencode({"q": text}),
         )
+        if not found.ids:
+            context.update(nothing_found(text, language))
     return render(request, "search/search.html", context)
+
+
+def nothing_found(text, language):
+    """What the page offers when nothing matches: titles and terms that start like the
+    query's first word (a typo is usually at the end), and every topic of the library."""
+    stem = text.split()[0][:SUGGESTION_PREFIX]
+    _engine, suggestions = suggest_with_urls(stem, language, limit=6) if len(stem) >= 3 else (None, [])
+    topics = [item for item in suggest_with_urls("", language, limit=100)[1] if item["kind"] == "topic"]
+    return {"suggestions": [item for item in suggestions if item["url"]], "topics": topics}

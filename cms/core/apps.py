@@ -12,8 +12,10 @@ class CoreConfig(AppConfig):
         from . import sqlite_journal
         from .api import signals
         from .api.converters import PageIdConverter
+        from .print_packs import signals as print_pack_signals
 
         register_converter(PageIdConverter, "id")
 
         signals.connect()
         sqlite_journal.connect()
+        print_pack_signals.connect()

@@ -29,6 +29,7 @@ class PageKind:
     oembed_size: tuple = ()  # default (width, height) of the oEmbed iframe
     embed_names_locale: bool = False  # the card's address says its language (``?locale=``)
     filters: Any = None  # narrows this kind's search hits and counts its facets (``KindFilters``)
+    print_template: str = ""  # renders the page's print and offline pack (cms.core.print_packs)
 
     @property
     def content_type_name(self):

@@ -29,6 +29,7 @@ from resources.importing import import_resources
 from resources.importing.readers import read_file
 from resources.models import Audience, ResourceIndexPage, ResourcePage, Topic
 
+from . import media
 from . import pages as content
 
 LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
@@ -37,8 +38,9 @@ RESOURCES_FILE = Path(__file__).with_name("resources.jsonl")
 
 
 class DemoBuilder:
-    def __init__(self, log=print):
+    def __init__(self, log=print, site_address=None):
         self.log = log
+        self.site_address = site_address  # (hostname, port) the demo is served on
         self.locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
 
     @transaction.atomic
@@ -66,9 +68,10 @@ class DemoBuilder:
             )
             for slug, cs, en in content.ARTICLES
         ]
-        self.news(home)
-        self.events(home)
+        news = self.news(home)
+        events = self.events(home)
         self.home_links(home, toolkits, articles)
+        self.illustrate(sections, toolkits, news + events)
         pages = Page.objects.filter(depth__gt=1).count()
         self.log(_("Demo site ready: %(pages)s pages in Czech and English.") % {"pages": pages})
 
@@ -86,8 +89,10 @@ class DemoBuilder:
             home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
+            # Deleting the placeholder page above took Wagtail's placeholder site with it.
+            hostname, port = self.site_address or ("localhost", 80)
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Bezpečnější internet"
+                hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Bezpečnější internet"
             )
         elif site.root_page_id != home.pk:
             site.root_page = home
@@ -185,24 +190,29 @@ class DemoBuilder:
 
     def news(self, home):
         index = self.ensure(home, NewsIndexPage, content.NEWS_INDEX["cs"]["slug"], content.NEWS_INDEX)
+        items = []
         for date, slug, topics, cs, en in content.NEWS:
+            # The lead is shown above the body: the body goes on from it.
             body = {
-                "cs": {**cs, "body": [("paragraph", RichText(f"<p>{cs['lead']}</p>"))]},
-                "en": {**en, "body": [("paragraph", RichText(f"<p>{en['lead']}</p>"))]},
+                "cs": {**cs, "body": [("paragraph", RichText(f"<p>{cs['body']}</p>"))]},
+                "en": {**en, "body": [("paragraph", RichText(f"<p>{en['body']}</p>"))]},
             }
-            self.ensure(
+            item = self.ensure(
                 index,
                 NewsPage,
                 slug,
                 body,
                 shared={"date": date, "topics": list(Topic.objects.filter(slug__in=topics.split(",")))},
             )
+            items.append((item, topics.split(",")[0], ""))
+        return items
 
     def events(self, home):
         index = self.ensure(home, EventIndexPage, content.EVENT_INDEX["cs"]["slug"], content.EVENT_INDEX)
         zone = timezone.get_default_timezone()
+        events = []
         for start, end, online_url, slug, audiences, cs, en in content.EVENTS:
-            self.ensure(
+            event = self.ensure(
                 index,
                 EventPage,
                 slug,
@@ -214,6 +224,18 @@ class DemoBuilder:
                     "audiences": list(Audience.objects.filter(slug__in=audiences.split(","))),
                 },
             )
+            events.append((event, "digital-skills", audiences.split(",")[0]))
+        return events
+
+    def illustrate(self, sections, toolkits, dated):
+        """Pictures on every page kind that shows one, and files on every resource."""
+        media.illustrate_resources(self.locales["cs"])
+        for audience, section in sections.items():
+            media.illustrate_page(section, content.SECTION_TOPICS.get(audience, ""), audience)
+        for toolkit, (_section, _slug, audiences, topics, *_rest) in zip(toolkits, content.TOOLKITS, strict=True):
+            media.illustrate_page(toolkit, topics.split(",")[0], audiences.split(",")[0])
+        for page, topic, audience in dated:
+            media.illustrate_page(page, topic, audience)
 
     def home_links(self, home, toolkits, articles):
         """Featured toolkits and help links, set once so that editors' later choices stay."""

@@ -34,6 +34,14 @@ LIBRARY = {
     },
 }
 
+# The pictogram on each audience section's picture.
+SECTION_TOPICS = {
+    "children": "gaming",
+    "young-people": "social-networks",
+    "parents": "screen-time",
+    "teachers": "digital-skills",
+}
+
 SECTIONS = [
     (
         "children",
@@ -355,12 +363,18 @@ NEWS = [
             "title": "Den bezpečnějšího internetu 2026",
             "lead": "Letošní ročník se zaměřil na umělou inteligenci a "
             "ověřování informací. Zapojilo se přes tři sta škol.",
+            "body": "Žáci zkoumali, jak poznat obrázek vytvořený umělou inteligencí a jak ověřit zprávu dřív, "
+            "než ji pošlou dál. "
+            "Pracovní listy z tohoto dne najdete v knihovně materiálů pod tématem Dezinformace.",
         },
         {
             "title": "Safer Internet Day 2026",
             "slug": "safer-internet-day-2026",
             "lead": "This year's edition focused on artificial intelligence and "
             "checking information. More than three hundred schools took part.",
+            "body": "Pupils explored how to spot a picture made by artificial intelligence and how to check a "
+            "story before "
+            "sharing it. The day's worksheets are in the resource library under Misinformation.",
         },
     ),
     (
@@ -371,12 +385,16 @@ NEWS = [
             "title": "Výroční zpráva linky pomoci",
             "lead": "Loni se na linku pomoci obrátilo o pětinu více dětí "
             "kvůli vydírání intimními fotkami než rok předtím.",
+            "body": "Poradci radí: neplaťte, nic dalšího neposílejte, uložte si důkazy a ozvěte se. "
+            "Zpráva obsahuje také počty kontaktů podle témat a věku a přehled spolupráce se školami.",
         },
         {
             "title": "Helpline annual report",
             "slug": "helpline-annual-report",
             "lead": "Last year a fifth more children contacted the helpline about "
             "blackmail with intimate images than the year before.",
+            "body": "Counsellors advise: do not pay, send nothing more, keep the evidence and reach out. "
+            "The report also gives contacts by topic and age and an overview of work with schools.",
         },
     ),
     (
@@ -386,12 +404,16 @@ NEWS = [
         {
             "title": "Nové metodiky mediální výchovy",
             "lead": "Do knihovny materiálů přibylo pět hodin mediální výchovy pro druhý stupeň základních škol.",
+            "body": "Každá hodina má metodiku pro učitele, pracovní list k vytištění a krátké video. Hodiny "
+            "na sebe navazují, ale dají se učit i samostatně.",
         },
         {
             "title": "New media literacy lesson plans",
             "slug": "new-media-literacy-lesson-plans",
             "lead": "Five new media literacy lessons for lower secondary "
             "schools have been added to the resource library.",
+            "body": "Each lesson has teacher notes, a printable worksheet and a short video. The lessons "
+            "build on each other but can also be taught on their own.",
         },
     ),
     (
@@ -401,11 +423,15 @@ NEWS = [
         {
             "title": "Akademie přijímá objednávky na nový školní rok",
             "lead": "Workshopy pro žáky i vzdělávání pedagogů si školy mohou objednat už nyní.",
+            "body": "Nabídka zahrnuje workshopy o kyberšikaně, sextingu, dezinformacích a bezpečnosti účtů "
+            "pro první i druhý stupeň a semináře pro sborovny.",
         },
         {
             "title": "The Academy is taking bookings for the new school year",
             "slug": "academy-bookings-open",
             "lead": "Schools can now book workshops for pupils and training for teachers.",
+            "body": "The programme covers cyberbullying, sexting, misinformation and account security for "
+            "primary and secondary pupils, and seminars for staff rooms.",
         },
     ),
     (
@@ -415,11 +441,15 @@ NEWS = [
         {
             "title": "Horká linka: statistiky za třetí čtvrtletí",
             "lead": "Průměrná doba od nahlášení po odstranění obsahu zneužívajícího děti se zkrátila na tři dny.",
+            "body": "Analytici posoudili přes dva tisíce hlášení. Většinu nezákonného obsahu hostovali "
+            "poskytovatelé v zahraničí, kterým hlášení předaly partnerské horké linky sítě INHOPE.",
         },
         {
             "title": "Hotline: third-quarter statistics",
             "slug": "hotline-third-quarter-statistics",
             "lead": "The average time from report to removal of child sexual abuse material has fallen to three days.",
+            "body": "Analysts assessed more than two thousand reports. Most illegal content was hosted abroad "
+            "and was passed on by partner hotlines of the INHOPE network.",
         },
     ),
     (
@@ -429,12 +459,16 @@ NEWS = [
         {
             "title": "Kampaň „Neplať a ozvi se“",
             "lead": "Spouštíme kampaň proti vydírání intimními fotkami. Plakáty si školy mohou zdarma stáhnout.",
+            "body": "Kampaň říká dospívajícím jasně: za vydírání nemůžete, neplaťte a ozvěte se. Plakáty "
+            "najdete v knihovně materiálů.",
         },
         {
             "title": "The 'Don't pay, speak up' campaign",
             "slug": "dont-pay-speak-up-campaign",
             "lead": "We are launching a campaign against blackmail with "
             "intimate images. Schools can download the posters for free.",
+            "body": "The campaign tells teenagers plainly: blackmail is not your fault, do not pay, and speak "
+            "up. The posters are in the resource library.",
         },
     ),
 ]
@@ -444,19 +478,19 @@ EVENTS = [
     (
         datetime.datetime(2026, 10, 8, 16, 0),
         datetime.datetime(2026, 10, 8, 17, 30),
-        "https://example.org/webinar",
+        "",
         "webinar-rodice-a-hry",
         "parents",
         {
             "title": "Webinář: rodiče a hry",
             "lead": "Jak mluvit s dětmi o hraní her a jak nastavit rodičovskou kontrolu.",
-            "place": "",
+            "place": "Online (odkaz na připojení dostanete po registraci)",
         },
         {
             "title": "Webinar: parents and gaming",
             "slug": "webinar-parents-and-gaming",
             "lead": "How to talk with children about gaming and set up parental controls.",
-            "place": "",
+            "place": "Online (the joining link comes after you sign up)",
         },
     ),
     (
@@ -499,19 +533,19 @@ EVENTS = [
     (
         datetime.datetime(2027, 4, 21, 17, 0),
         datetime.datetime(2027, 4, 21, 18, 30),
-        "https://example.org/seniori",
+        "",
         "online-kurz-pro-seniory",
         "grandparents",
         {
             "title": "Online kurz pro seniory: podvody",
             "lead": "Jak poznat podvodnou zprávu a telefonát. Kurz vede lektor Akademie, dotazy jsou vítány.",
-            "place": "",
+            "place": "Online (odkaz na připojení dostanete po registraci)",
         },
         {
             "title": "Online course for older people: scams",
             "slug": "online-course-scams",
             "lead": "How to recognise a scam message or call. Led by an Academy trainer; questions welcome.",
-            "place": "",
+            "place": "Online (the joining link comes after you sign up)",
         },
     ),
 ]

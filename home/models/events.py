@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -14,6 +15,7 @@ from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
 from cms.core.index_page import IndexPage
+from cms.core.page_image import PageImageMixin
 from cms.core.panels import tabbed_edit_handler
 from cms.core.preview import OptionalHeadlessPreviewMixin
 from search.fields import analysed_search_fields
@@ -52,7 +54,7 @@ class EventIndexPage(IndexPage):
         return context
 
 
-class EventPage(OptionalHeadlessPreviewMixin, Page):
+class EventPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=255, blank=True, help_text=_("Venue and town."))
@@ -68,6 +70,7 @@ class EventPage(OptionalHeadlessPreviewMixin, Page):
     subpage_types = []
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
+        PageImageMixin.image_panel,
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
@@ -86,6 +89,17 @@ class EventPage(OptionalHeadlessPreviewMixin, Page):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    @property
+    def when_label(self):
+        """``8. října 2026, 16:00–17:30`` in the active language, each date said once."""
+        start = timezone.localtime(self.start)
+        if self.end is None:
+            return date_format(start, "DATETIME_FORMAT")
+        end = timezone.localtime(self.end)
+        if start.date() == end.date():
+            return f"{date_format(start, 'DATE_FORMAT')}, {time_format(start)}–{time_format(end)}"
+        return f"{date_format(start, 'DATETIME_FORMAT')} – {date_format(end, 'DATETIME_FORMAT')}"
 
     def clean(self):
         super().clean()

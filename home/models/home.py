@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES, LinkBlock
+from cms.core.page_image import PageImageMixin
 from cms.core.panels import tabbed_edit_handler
 from cms.core.preview import OptionalHeadlessPreviewMixin
 from resources.models import ResourcePage
@@ -70,7 +71,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(OptionalHeadlessPreviewMixin, Page):
+class SectionPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
     """The landing page of one audience: its toolkits and resources."""
 
     audience = models.ForeignKey(
@@ -84,7 +85,7 @@ class SectionPage(OptionalHeadlessPreviewMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ToolkitPage", "home.ArticlePage"]
-    content_panels = Page.content_panels + [FieldPanel("audience"), FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("audience"), FieldPanel("intro"), PageImageMixin.image_panel]
     edit_handler = tabbed_edit_handler(content_panels)
     search_fields = Page.search_fields + [index.SearchField("intro")]
 

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
 from cms.core.index_page import IndexPage
+from cms.core.page_image import PageImageMixin
 from cms.core.panels import tabbed_edit_handler
 from cms.core.preview import OptionalHeadlessPreviewMixin
 from search.fields import analysed_search_fields
@@ -33,7 +34,7 @@ class NewsIndexPage(IndexPage):
         return NewsPage.objects.live().child_of(self).order_by("-date", "-pk")
 
 
-class NewsPage(OptionalHeadlessPreviewMixin, Page):
+class NewsPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     lead = models.TextField(_("lead"), help_text=_("Shown in lists and at the top of the article."))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -41,7 +42,12 @@ class NewsPage(OptionalHeadlessPreviewMixin, Page):
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
-    content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("lead"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        PageImageMixin.image_panel,
+        FieldPanel("body"),
+    ]
     classification_panels = [FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
     edit_handler = tabbed_edit_handler(content_panels, classification_panels)
     search_fields = analysed_search_fields(summary="lead", body=["body"]) + [index.FilterField("date")]

@@ -9,13 +9,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from cms.core.age_range import AgeRangeMixin, age_range_constraints
+from cms.core.page_image import PageImageMixin
 from cms.core.panels import tabbed_edit_handler
 from cms.core.preview import OptionalHeadlessPreviewMixin
 from home.blocks import ToolkitStepsBlock
 from search.fields import analysed_search_fields
 
 
-class ToolkitPage(OptionalHeadlessPreviewMixin, AgeRangeMixin, Page):
+class ToolkitPage(OptionalHeadlessPreviewMixin, AgeRangeMixin, PageImageMixin, Page):
     intro = models.TextField(_("introduction"), help_text=_("What the toolkit helps with, in two or three sentences."))
     audiences = ParentalManyToManyField("resources.Audience", verbose_name=_("audiences"), related_name="toolkits")
     topics = ParentalManyToManyField("resources.Topic", verbose_name=_("topics"), related_name="toolkits")
@@ -23,7 +24,7 @@ class ToolkitPage(OptionalHeadlessPreviewMixin, AgeRangeMixin, Page):
 
     parent_page_types = ["home.SectionPage"]
     subpage_types = []
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("steps")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), PageImageMixin.image_panel, FieldPanel("steps")]
     classification_panels = [
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),

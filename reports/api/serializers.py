@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from cms.core.api.fields import RequiredChoiceField
+
 from ..hotline.reported_urls import InvalidUrl, normalise_url
 from ..models import Category, OutOfRemitCategory, SourceType
 from ..models.hotline import MAX_DESCRIPTION_LENGTH
@@ -57,10 +59,16 @@ class HotlineReportSerializer(serializers.Serializer):
     urls = UrlListField(
         min_length=1,
         max_length=MAX_URLS,
+        error_messages={"min_length": _("Give at least one address, starting with http:// or https://.")},
         help_text="1 to 20 http(s) addresses where the content is. Never send the content itself.",
     )
-    category = serializers.ChoiceField(choices=[*Category.choices, *OutOfRemitCategory.choices])
-    source_type = serializers.ChoiceField(choices=SourceType.choices)
+    category = RequiredChoiceField(
+        choices=[*Category.choices, *OutOfRemitCategory.choices],
+        error_messages={"required": _("Choose what you saw.")},
+    )
+    source_type = RequiredChoiceField(
+        choices=SourceType.choices, error_messages={"required": _("Choose where it was.")}
+    )
     source_details = SourceDetailsSerializer(required=False)
     description = serializers.CharField(
         max_length=MAX_DESCRIPTION_LENGTH, required=False, allow_blank=True, trim_whitespace=True

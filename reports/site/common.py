@@ -1,12 +1,15 @@
 """What the public pages of the hotline and the helpline share: no cookies, no cache, no
 referrer to other sites, and the 429 page."""
 
+import re
 from functools import wraps
 
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from cms.core.api.errors import field_messages
 from cms.core.origin_check import same_origin_posts
 
 
@@ -51,3 +54,28 @@ def receipt_shown(outcome):
     if outcome.decoy:
         return outcome.decoy
     return {"reference": outcome.receipt.record.reference, "status_token": outcome.receipt.status_token}
+
+
+LINE_MESSAGE = re.compile(r"^(\d+): (.*)$", re.DOTALL)
+
+
+def form_errors(serializer_errors, labels):
+    """The serializer's errors as a form shows them: ``{field: [message]}`` beside each
+    field, where an address's error names its line (``Line 2: …``, not the API's ``1: …``),
+    and ``[(field, "Label – message")]`` for the summary at the top, which names the field."""
+    errors = {}
+    for field, messages in field_messages(serializer_errors).items():
+        errors[field] = [_line_message(message) for message in messages]
+    summary = [
+        (field, f"{labels[field]} – {message}" if field in labels else message)
+        for field, messages in errors.items()
+        for message in messages
+    ]
+    return errors, summary
+
+
+def _line_message(message):
+    match = LINE_MESSAGE.match(message)
+    if match is None:
+        return message
+    return _("Line %(line)s: %(message)s") % {"line": int(match[1]) + 1, "message": match[2]}

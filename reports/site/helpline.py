@@ -11,6 +11,7 @@ import secrets
 
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from cms.core.api.errors import field_messages
 
@@ -22,7 +23,7 @@ from ..helpline import intake as helpline_intake
 from ..models import AgeBand, AnswerBy, ContactChannel, Gender, HelplineCategory, Platform, Role
 from ..models.helpline import MAX_MESSAGE_LENGTH, MAX_NICKNAME_LENGTH
 from ..submission import MAX_IDEMPOTENCY_KEY_LENGTH, OverQuota
-from .common import over_the_limit, private_page, receipt_shown, too_many
+from .common import form_errors, over_the_limit, private_page, receipt_shown, too_many
 
 FORM_TEMPLATE = "reports/helpline/form.html"
 STATUS_TEMPLATE = "reports/helpline/status.html"
@@ -57,6 +58,22 @@ def _context(**extra):
     }
 
 
+def field_labels():
+    """What the form calls each field, for the error summary (the form's own words)."""
+    return {
+        "message": _("What happened? How can we help?"),
+        "categories": _("What is it about? (optional, choose any)"),
+        "nickname": _("Nickname (optional, not your real name)"),
+        "age_band": _("How old are you? (optional)"),
+        "role": _("You are (optional)"),
+        "gender": _("Gender (optional)"),
+        "platform": _("Where did it happen? (optional)"),
+        "answer_by": _("How do you want our answer?"),
+        "email": _("Your e-mail address"),
+        "consent": _("Consent"),
+    }
+
+
 @private_page
 def contact_form(request):
     if request.method == "GET":
@@ -65,11 +82,13 @@ def contact_form(request):
         return refused
     serializer = HelplineContactSerializer(data=_form_data(request.POST))
     if request.FILES or not serializer.is_valid():
-        errors = {"message": [str(TEXT_ONLY)]} if request.FILES else field_messages(serializer.errors)
+        refused = {"message": [str(TEXT_ONLY)]} if request.FILES else serializer.errors
+        errors, summary = form_errors(refused, field_labels())
         context = _context(
             values=request.POST,
             chosen_categories=request.POST.getlist("categories"),
             errors=errors,
+            summary=summary,
             idempotency_key=request.POST.get("idempotency_key") or secrets.token_hex(16),
         )
         return render(request, FORM_TEMPLATE, context, status=400)

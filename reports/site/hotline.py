@@ -10,8 +10,7 @@ import secrets
 
 from django.shortcuts import render
 from django.utils import translation
-
-from cms.core.api.errors import field_messages
+from django.utils.translation import gettext as _
 
 from .. import handoff
 from ..api.serializers import MAX_URLS, HotlineReportSerializer
@@ -20,7 +19,7 @@ from ..hotline import intake
 from ..hotline.intake import FILES_REFUSED, public_status
 from ..models import Category, Channel, OutOfRemitCategory, SourceType
 from ..submission import MAX_IDEMPOTENCY_KEY_LENGTH, Filing
-from .common import over_the_limit, private_page, receipt_shown, too_many
+from .common import form_errors, over_the_limit, private_page, receipt_shown, too_many
 
 FORM_TEMPLATE = "reports/hotline/form.html"
 
@@ -42,6 +41,19 @@ def _form_data(post):
     if service := post.get("service", "").strip():
         data["source_details"] = {"service": service}
     return data
+
+
+def field_labels():
+    """What the form calls each field, for the error summary (the form's own words)."""
+    return {
+        "urls": _("Addresses"),
+        "category": _("What did you see?"),
+        "source_type": _("Where was it?"),
+        "source_details": _("Name of the service or app (optional)"),
+        "description": _("Anything else we should know (optional)"),
+        "reporter_email": _("Your e-mail address"),
+        "consent": _("Consent"),
+    }
 
 
 def _context(**extra):
@@ -66,10 +78,12 @@ def report_form(request):
     serializer = HotlineReportSerializer(data=_form_data(request.POST))
     if request.FILES:
         # As the API does: a file is never kept, and the person is told why.
-        context = _context(values=request.POST, errors={"urls": [str(FILES_REFUSED)]})
+        errors, summary = form_errors({"urls": [str(FILES_REFUSED)]}, field_labels())
+        context = _context(values=request.POST, errors=errors, summary=summary)
         return render(request, FORM_TEMPLATE, context, status=400)
     if not serializer.is_valid():
-        context = _context(values=request.POST, errors=field_messages(serializer.errors))
+        errors, summary = form_errors(serializer.errors, field_labels())
+        context = _context(values=request.POST, errors=errors, summary=summary)
         context["idempotency_key"] = request.POST.get("idempotency_key") or context["idempotency_key"]
         return render(request, FORM_TEMPLATE, context, status=400)
     key = request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH]

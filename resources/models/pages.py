@@ -19,7 +19,9 @@ from cms.core.filtering import FilterError
 from cms.core.index_page import IndexPage
 from cms.core.panels import tabbed_edit_handler
 from cms.core.preview import OptionalHeadlessPreviewMixin
+from search import service as search_service
 from search.fields import analysed_search_fields
+from search.hit_order import in_hit_order
 
 from .filtering import RESOURCE_FILTERS, filter_resources, load_taxonomy
 from .taxonomy import Audience, ResourceType, Topic
@@ -53,25 +55,42 @@ class ResourceIndexPage(IndexPage):
     def chosen_filters(self, request):
         """The filters chosen in the form (its "All" sends an empty value, which means none)."""
         chosen = QueryDict(mutable=True)
-        for name in RESOURCE_FILTERS:
+        for name in (*RESOURCE_FILTERS, "q"):
             for value in request.GET.getlist(name):
                 if value.strip():
-                    chosen.appendlist(name, value)
+                    chosen.appendlist(name, value.strip())
         return chosen
+
+    def listed_resources(self):
+        """The library's own resources: its untranslated placeholders are left out, as the API
+        leaves them out (they are the other language's text)."""
+        return (
+            ResourcePage.objects.live()
+            .child_of(self)
+            .filter(alias_of__isnull=True)
+            .select_related("resource_type", "thumbnail", "locale")
+            .prefetch_related("audiences", "topics")
+            .order_by("title", "pk")
+        )
+
+    def search(self, resources, text):
+        """``resources`` matching the keywords ``text``, best first (as the API's ``q``)."""
+        try:
+            text = search_service.clean_query(text)
+        except search_service.QueryError as error:
+            raise FilterError({"q": str(error)}) from error
+        hits = search_service.search(text, [self.locale.language_code], [ResourcePage])
+        return in_hit_order(resources.filter(pk__in=hits.ids), hits.ids)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         chosen = self.chosen_filters(request)
         taxonomy = load_taxonomy()  # checks the chosen values and fills the form's choices
-        resources = (
-            ResourcePage.objects.live()
-            .child_of(self)
-            .select_related("resource_type")
-            .prefetch_related("audiences", "topics")
-            .order_by("title", "pk")
-        )
+        resources = self.listed_resources()
         try:
             resources, errors = filter_resources(resources, chosen, taxonomy), {}
+            if chosen.get("q"):
+                resources = self.search(resources, chosen["q"])
         except FilterError as error:
             resources, errors = resources.none(), error.fields  # shown beside the filters
         context.update(

@@ -18,6 +18,7 @@ from cms.core.api.pagination import ApiPagination
 
 from .. import service
 from ..kinds import searchable_kinds
+from ..suggestions import suggest_with_urls
 from .params import query_text, search_languages, values
 
 Q_PARAMETER = OpenApiParameter(
@@ -68,6 +69,9 @@ SUGGEST_RESPONSE = inline_serializer(
                 "kind": serializers.ChoiceField(choices=["page", "audience", "topic", "resource-type"]),
                 "id": serializers.IntegerField(required=False, help_text="For a page."),
                 "slug": serializers.CharField(required=False, help_text="For a taxonomy term."),
+                "url": serializers.URLField(
+                    help_text="Where the suggestion leads: the page, or the library filtered by the term."
+                ),
             },
             many=True,
         ),
@@ -154,11 +158,6 @@ class SuggestView(CachedGetMixin, GenericAPIView):
     def get(self, request):
         locale = requested_locale(request)
         with translation.override(locale.language_code):
-            text = query_text(request)
-            labels = [
-                label for kind in page_kinds.searchable().values() if kind.filters for label in kind.filters.labels()
-            ]
-            models = [model for model, _label in searchable_kinds().values()]
-            engine, suggestions = service.suggest(text, locale.language_code, models, labels)
+            engine, suggestions = suggest_with_urls(query_text(request), locale.language_code)
         self.degraded = engine != service.preferred_engine()
         return Response({"results": suggestions, "meta": {"engine": engine}})

@@ -13,3 +13,14 @@ class OptionalURLField(serializers.URLField):
 
     def to_representation(self, value):
         return value or None
+
+
+class RequiredChoiceField(serializers.ChoiceField):
+    """A choice that must be made: an empty value (a form's unchosen radio buttons send
+    ``""``) is refused with the field's ``required`` message, not as ``"" is not a valid
+    choice``."""
+
+    def validate_empty_values(self, data):
+        if data == "":
+            self.fail("required")
+        return super().validate_empty_values(data)

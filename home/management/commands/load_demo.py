@@ -18,15 +18,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        # The address first: the demo's absolute links (help links) are built from it.
-        if options["site_url"]:
-            self.set_site_url(options["site_url"])
-        DemoBuilder(log=self.stdout.write).build()
+        # The address first: the demo's absolute links (help links) are built from it. The
+        # builder replaces Wagtail's placeholder site on a new database and keeps the address.
+        address = self.site_address(options["site_url"]) if options["site_url"] else None
+        if address:
+            Site.objects.filter(is_default_site=True).update(hostname=address[0], port=address[1])
+            self.stdout.write(f"The site's address is {options['site_url']}")
+        DemoBuilder(log=self.stdout.write, site_address=address).build()
 
-    def set_site_url(self, url):
+    @staticmethod
+    def site_address(url):
+        """``(hostname, port)`` of ``url``; a clear error for anything but an http(s) address."""
         parts = urlsplit(url)
         if parts.scheme not in {"http", "https"} or not parts.hostname:
             raise CommandError(f"--site-url must be an http(s) address, not {url!r}")
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        Site.objects.filter(is_default_site=True).update(hostname=parts.hostname, port=port)
-        self.stdout.write(f"The site's address is {url}")
+        return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)

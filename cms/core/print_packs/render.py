@@ -1,0 +1,65 @@
+"""Render a page's print template to PDF with WeasyPrint.
+
+WeasyPrint fetches the stylesheets and pictures a template names. Its fetcher here reads
+the site's own static and media files from disk and nothing else: a pack never makes a
+network request (an editor's rich text could name any address).
+"""
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from ..site_url import site_base_url
+
+
+class RefusedAddress(ValueError):
+    pass
+
+
+def _local_file(url):
+    """The file on disk that ``url`` (a static or media address of this site) names."""
+    path = unquote(urlsplit(url).path)
+    if path.startswith(settings.MEDIA_URL):
+        root = Path(settings.MEDIA_ROOT).resolve()
+        candidate = (root / path[len(settings.MEDIA_URL) :]).resolve()
+        if candidate.is_relative_to(root) and candidate.is_file():
+            return candidate
+    elif path.startswith(settings.STATIC_URL):
+        found = finders.find(path[len(settings.STATIC_URL) :])
+        if found:
+            return Path(found)
+    raise RefusedAddress(url)
+
+
+def _fetcher():
+    """WeasyPrint's URL fetcher, reading this site's static and media files only."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class LocalOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)  # inline pictures (the QR code)
+            file = _local_file(url)
+            content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, file.read_bytes(), {"Content-Type": content_type})
+
+    return LocalOnlyFetcher(allowed_protocols={"data", "http", "https"})
+
+
+def html_to_pdf(html):
+    """PDF bytes of an HTML document whose pictures and styles are this site's own files."""
+    from weasyprint import HTML  # loads Pango: only in the processes that make PDFs
+
+    return HTML(string=html, base_url=site_base_url() + "/", url_fetcher=_fetcher()).write_pdf()
+
+
+def render_pdf(page, template, context=None):
+    """The PDF of ``page`` rendered from ``template`` in the page's language (bytes)."""
+    with translation.override(page.locale.language_code):
+        html = render_to_string(template, {"page": page, "base_url": site_base_url(), **(context or {})})
+    return html_to_pdf(html)
