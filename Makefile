@@ -19,6 +19,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.runtime: requirements.txt | $(BIN)/python
+	@echo "Installing the runtime dependencies (pip, quiet)..."
 	$(BIN)/pip install --quiet -r requirements.txt
 	@touch $@
 
@@ -30,15 +31,20 @@ install: $(VENV)/.runtime ## Create .venv and install the runtime dependencies
 
 install-dev: $(VENV)/.dev ## Install the runtime and development dependencies
 
-demo: install ## Set up the bilingual demo site and serve it on http://127.0.0.1:8000
-	$(MANAGE) local_encryption_key
-	$(MANAGE) migrate --no-input
-	$(MANAGE) createcachetable
-	$(MANAGE) load_demo --site-url http://$(HOST):$(PORT)
-	@echo "Indexing the demo for search (the task worker runs what loading queued)…"
+demo: ## Set up the bilingual demo site and serve it on http://$(HOST):$(PORT) (PORT=8080 make demo for another port)
+	@echo "[1/5] Installing the dependencies into $(VENV) (a few minutes the first time)..."
+	@$(MAKE) --no-print-directory install
+	@echo "[2/5] Preparing the database (migrations, cache table, local encryption key)..."
+	@$(MANAGE) local_encryption_key
+	@$(MANAGE) migrate --no-input --verbosity 0
+	@$(MANAGE) createcachetable
+	@echo "[3/5] Loading the demo site in Czech and English (pictures and PDF worksheets are made now)..."
+	@$(MANAGE) load_demo --site-url http://$(HOST):$(PORT)
+	@$(MANAGE) load_helpline_demo
+	@echo "[4/5] Indexing the demo for search (the task worker runs what loading queued)..."
 	@$(MANAGE) db_worker --batch --no-startup-delay --verbosity 0
-	$(MANAGE) create_admin --url http://$(HOST):$(PORT)/admin/
-	$(MANAGE) load_helpline_demo
+	@echo "[5/5] The administrator:"
+	@$(MANAGE) create_admin --url http://$(HOST):$(PORT)/admin/
 	@echo "Serving on http://$(HOST):$(PORT)/ (Czech at /cs/, English at /en/; the helpline chat at /cs/pomoc/chat/ and /admin/helpline/chat/); the task worker logs to worker.log. Stop with Ctrl+C."
 	@$(MAKE) --no-print-directory serve
 

@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
+from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -19,6 +20,7 @@ from home.feeds import NewsAtomFeed, NewsFeed, event_calendar, events_calendar
 from reports.site import helpline as helpline_pages
 from reports.site.helpline_chat import chat_page as helpline_chat_page
 from reports.site.hotline import report_form, report_status
+from resources.admin_chooser import choose_page as resource_chooser
 from resources.feeds import NewResourcesAtomFeed, NewResourcesFeed
 from search.views import site_search
 
@@ -31,6 +33,8 @@ handler500 = "cms.core.error_views.server_error"
 urlpatterns = [
     # Before Wagtail's admin: the second step of signing in (cms/two_factor).
     path("admin/", include("cms.core.two_factor.urls")),
+    # Before Wagtail's own: the chooser opens at the resource library for resources.
+    path("admin/choose-page/", resource_chooser, name="wagtailadmin_choose_page"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("cms.api.urls")),
@@ -49,10 +53,15 @@ urlpatterns = [
     path("calendar/event/<int:page_id>.ics", event_calendar, name="calendar-event"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # Pictures and their renditions (documents have their own view, /documents/).
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Pages live under a language prefix (/cs/…, /en/…); "/" redirects to the visitor's
 # preferred language, Czech by default.

@@ -34,6 +34,8 @@ def production_environment(workdir, **overrides):
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",  # the browser talks plain HTTP to 127.0.0.1
         "STATIC_ROOT": str(Path(workdir) / "static"),
+        "MEDIA_ROOT": str(Path(workdir) / "media"),
+        "SERVE_MEDIA": "1",  # no proxy in front: pictures, renditions and packs from Django
         "DATABASE_URL": f"sqlite:///{Path(workdir) / 'db.sqlite3'}",
     }
     return clean_environment(**{**settings, **overrides})

@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import sqlite_journal
+        from . import page_translation, sqlite_journal
         from .api import signals
         from .api.converters import PageIdConverter
         from .print_packs import signals as print_pack_signals
@@ -19,3 +19,4 @@ class CoreConfig(AppConfig):
         signals.connect()
         sqlite_journal.connect()
         print_pack_signals.connect()
+        page_translation.connect()

@@ -215,6 +215,9 @@ LANGUAGE_CODE = "cs"
 LANGUAGES = [("cs", "Čeština"), ("en", "English")]
 FORMAT_MODULE_PATH = ["cms.core.formats"]  # English dates written the European way
 WAGTAIL_I18N_ENABLED = True
+# "Translate this page" makes a draft: a translation goes live when its editor publishes it
+# (cms.core.page_translation keeps converted placeholders unpublished too).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -233,6 +236,9 @@ STATICFILES_DIRS = []  # static files live in the apps (cms/core/static)
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Django serves MEDIA_ROOT itself when DEBUG is on or SERVE_MEDIA is set: a one-machine
+# install without a proxy in front. A proxy (or object storage) serves it otherwise.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

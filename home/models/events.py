@@ -8,11 +8,13 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from cms.core.api.fields import v2_picture, v2_terms
 from cms.core.blocks import BodyBlock
 from cms.core.index_page import IndexPage
 from cms.core.page_image import PageImageMixin
@@ -84,6 +86,18 @@ class EventPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
     ]
     classification_panels = [FieldPanel("audiences", widget=forms.CheckboxSelectMultiple)]
     edit_handler = tabbed_edit_handler(content_panels, classification_panels)
+    # What Wagtail's API v2 (/api/v2/pages/?type=…&fields=*) shows.
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("place"),
+        APIField("online_url"),
+        APIField("registration_url"),
+        v2_terms("audiences"),
+        APIField("lead"),
+        APIField("body"),
+        v2_picture("image"),
+    ]
     search_fields = analysed_search_fields(summary="lead", body=["body"]) + [index.FilterField("start")]
 
     class Meta:

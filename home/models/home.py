@@ -4,10 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from cms.core.api.fields import v2_picture, v2_terms
 from cms.core.blocks import RICH_TEXT_FEATURES, LinkBlock
 from cms.core.page_image import PageImageMixin
 from cms.core.panels import tabbed_edit_handler
@@ -51,6 +53,7 @@ class HomePage(Page):
     ]
     edit_handler = tabbed_edit_handler(content_panels)
     search_fields = Page.search_fields + [index.SearchField("lead")]
+    api_fields = [APIField("lead"), APIField("featured_toolkits"), APIField("help_links")]
 
     class Meta:
         verbose_name = _("home page")
@@ -88,6 +91,7 @@ class SectionPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("audience"), FieldPanel("intro"), PageImageMixin.image_panel]
     edit_handler = tabbed_edit_handler(content_panels)
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [v2_terms("audience", many=False), APIField("intro"), v2_picture("image")]
 
     class Meta:
         verbose_name = _("audience section")

@@ -6,10 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core.api.fields import v2_picture, v2_terms
 from cms.core.blocks import BodyBlock
 from cms.core.index_page import IndexPage
 from cms.core.page_image import PageImageMixin
@@ -50,6 +52,14 @@ class NewsPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
     ]
     classification_panels = [FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
     edit_handler = tabbed_edit_handler(content_panels, classification_panels)
+    # What Wagtail's API v2 (/api/v2/pages/?type=…&fields=*) shows.
+    api_fields = [
+        APIField("date"),
+        APIField("lead"),
+        APIField("body"),
+        v2_terms("topics"),
+        v2_picture("image"),
+    ]
     search_fields = analysed_search_fields(summary="lead", body=["body"]) + [index.FilterField("date")]
 
     class Meta:

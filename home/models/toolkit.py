@@ -5,10 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from cms.core.age_range import AgeRangeMixin, age_range_constraints
+from cms.core.api.fields import v2_picture, v2_terms
 from cms.core.page_image import PageImageMixin
 from cms.core.panels import tabbed_edit_handler
 from cms.core.preview import OptionalHeadlessPreviewMixin
@@ -31,6 +33,16 @@ class ToolkitPage(OptionalHeadlessPreviewMixin, AgeRangeMixin, PageImageMixin, P
         FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")], heading=_("Age range")),
     ]
     edit_handler = tabbed_edit_handler(content_panels, classification_panels)
+    # What Wagtail's API v2 (/api/v2/pages/?type=…&fields=*) shows.
+    api_fields = [
+        APIField("intro"),
+        APIField("steps"),
+        v2_terms("audiences"),
+        v2_terms("topics"),
+        APIField("age_min"),
+        APIField("age_max"),
+        v2_picture("image"),
+    ]
     search_fields = analysed_search_fields(summary="intro", body=["steps"])
 
     class Meta:

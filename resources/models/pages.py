@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.age_range import AgeRangeMixin, age_range_constraints
+from cms.core.api.fields import v2_picture, v2_terms
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.filtering import FilterError
 from cms.core.index_page import IndexPage
@@ -183,12 +184,14 @@ class ResourcePage(OptionalHeadlessPreviewMixin, AgeRangeMixin, Page):
         APIField("external_id"),
         APIField("summary"),
         APIField("body"),
-        APIField("audiences"),
-        APIField("topics"),
-        APIField("resource_type"),
+        v2_terms("audiences"),
+        v2_terms("topics"),
+        v2_terms("resource_type", many=False),
         APIField("age_min"),
         APIField("age_max"),
         APIField("external_url"),
+        APIField("document"),
+        v2_picture("thumbnail"),
     ]
     override_translatable_fields = [
         SynchronizedField("external_id"),

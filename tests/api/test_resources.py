@@ -154,9 +154,11 @@ def test_page_past_the_end_and_unknown_ids_are_404s(client, demo):
 
 def test_detail_has_the_body_as_html(client, demo):
     _, data = get(client, f"/api/v1/resources/{czech('demo-006').pk}/")
-    assert data["body"].startswith("<p>Dvouhodinový blok")
+    assert data["body"].startswith("<p>Metodika obsahuje")
+    assert data["summary"] not in data["body"]  # the page shows the summary above the body: said once
     assert data["html_url"].endswith("/cs/materialy/sexting-bez-mytu/")
     assert {"author", "publisher", "licence", "document", "thumbnail"} <= set(data)
+    assert data["document"]["url"].endswith(".pdf")  # the demo's worksheet
 
 
 def test_drafts_and_placeholders_are_not_in_the_api(client, demo):

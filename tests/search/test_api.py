@@ -150,9 +150,19 @@ def test_suggest_completes_titles_and_labels_without_diacritics(client, demo):
     data = search(client, "/api/v1/search/suggest/", q="kyber")
     texts = [item["text"] for item in data["results"]]
     assert "Kyberšikana: co to je a jak se jí bránit" in texts
-    assert {"text": "Kyberšikana", "kind": "topic", "slug": "cyberbullying"} in data["results"]
+    library = "http://localhost/cs/materialy/"
+    topic = {"text": "Kyberšikana", "kind": "topic", "slug": "cyberbullying", "url": f"{library}?topic=cyberbullying"}
+    assert topic in data["results"]
+    page = next(item for item in data["results"] if item["text"] == "Kyberšikana: co to je a jak se jí bránit")
+    assert page["url"] == "http://localhost/cs/materialy/kybersikana-co-to-je-a-jak-se-ji-branit/"
     english = search(client, "/api/v1/search/suggest/", q="cyber", locale="en")
-    assert {"text": "Cyberbullying", "kind": "topic", "slug": "cyberbullying"} in english["results"]
+    assert {
+        "text": "Cyberbullying",
+        "kind": "topic",
+        "slug": "cyberbullying",
+        "url": "http://localhost/en/resources/?topic=cyberbullying",
+    } in english["results"]
+    assert all(item["url"].startswith("http://localhost/en/") for item in english["results"])
 
 
 def count_queries(client, url):

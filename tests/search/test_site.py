@@ -7,7 +7,7 @@ def test_the_search_page_finds_inflected_words_and_marks_them(client, demo):
     html = response.content.decode()
     assert "Kyberšikana: co to je a jak se jí bránit" in html
     assert "<mark>" in html and 'role="search"' in html
-    assert '<html lang="cs">' in html
+    assert '<html lang="cs" class="no-js">' in html
 
 
 def test_the_english_search_page_is_in_english(client, demo):

@@ -6,6 +6,7 @@ import sys
 
 from django.core import mail
 from django.core.management import call_command
+from wagtail.users.models import UserProfile
 
 from reports.models import CaseEvent, FeedbackEmail, OutgoingState
 from tests.reports.conftest import post_action
@@ -28,9 +29,10 @@ def test_a_feedback_email_that_fails_is_kept_shown_and_sent_later(
     assert (message.state, message.attempts, message.error) == (OutgoingState.RETRYING, 1, "ConnectionRefusedError 111")
     assert "reporter@example.org" not in message.error
     assert not CaseEvent.objects.filter(report=report, kind="feedback").exists()
-    case = client.get(f"/admin/hotline/{report.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    UserProfile.objects.update_or_create(user=analyst, defaults={"preferred_language": "en"})
+    case = client.get(f"/admin/hotline/{report.pk}/").content.decode()
     assert "Feedback to the reporter" in case and "failed, will retry" in case
-    queue = client.get("/admin/hotline/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    queue = client.get("/admin/hotline/").content.decode()
     assert "Messages that did not go out: 1 feedback e-mails to reporters, 0 notices to hosts." in queue
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

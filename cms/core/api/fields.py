@@ -1,6 +1,8 @@
 """Serializer fields whose schema says exactly what the API sends."""
 
 from rest_framework import serializers
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
 
 
 class OptionalURLField(serializers.URLField):
@@ -24,3 +26,21 @@ class RequiredChoiceField(serializers.ChoiceField):
         if data == "":
             self.fail("required")
         return super().validate_empty_values(data)
+
+
+class TermSerializer(serializers.Serializer):
+    """A taxonomy term as Wagtail's API v2 shows it: its slug and its label in the active
+    language (v2 would otherwise give bare ids)."""
+
+    slug = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+
+def v2_terms(name, many=True):
+    """A Wagtail API v2 field of taxonomy terms (slug and label), not bare ids."""
+    return APIField(name, serializer=TermSerializer(many=many, read_only=True))
+
+
+def v2_picture(name):
+    """A Wagtail API v2 field giving a picture as a 1200×630 rendition (address, size, alt)."""
+    return APIField(name, serializer=ImageRenditionField("fill-1200x630", read_only=True))

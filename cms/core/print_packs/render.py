@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -30,7 +31,10 @@ def _local_file(url):
         if candidate.is_relative_to(root) and candidate.is_file():
             return candidate
     elif path.startswith(settings.STATIC_URL):
-        found = finders.find(path[len(settings.STATIC_URL) :])
+        try:
+            found = finders.find(path[len(settings.STATIC_URL) :])
+        except SuspiciousFileOperation:  # a path that climbs out of the static folders
+            found = None
         if found:
             return Path(found)
     raise RefusedAddress(url)

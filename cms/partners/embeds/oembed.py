@@ -8,7 +8,6 @@ toolkit page of this site is 404, a format other than JSON is 501.
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.html import escape
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from cms.core import page_kinds
 from cms.core.api.errors import envelope
+from cms.core.centre import centre_name
 from cms.core.site_url import site_base_url
 
 MIN_WIDTH = 200
@@ -84,7 +84,7 @@ def oembed(request):
         "version": "1.0",
         "type": "rich",
         "title": page.title,
-        "provider_name": settings.WAGTAIL_SITE_NAME,
+        "provider_name": centre_name(page.locale.language_code),
         "provider_url": base + "/",
         "cache_age": 3600,
         "html": html,

@@ -37,7 +37,9 @@ def _embed_response(request, template, context, locale):
     )
     response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
     response["Vary"] = "Accept-Language"
-    return response
+    # Rendered now, inside the caller's language override: a TemplateResponse rendered
+    # later would take its labels from the browser's language instead of ``locale``.
+    return response.render()
 
 
 def _locale(request):
@@ -95,11 +97,13 @@ def resource_list(request):
         locale = _locale(request)
     except ValueError as error:
         return _bad_request("locale", str(error))
-    limit = request.GET.get("limit") or str(DEFAULT_LIMIT)
+    # ``page_size`` as in the API; ``limit`` is the same, under the name the first embeds used.
+    name = "page_size" if "page_size" in request.GET else "limit"
+    limit = request.GET.get(name) or str(DEFAULT_LIMIT)
     if not (limit.isdigit() and 1 <= int(limit) <= MAX_LIMIT):
-        return _bad_request("limit", _("Give a whole number from 1 to %(max)s.") % {"max": MAX_LIMIT})
+        return _bad_request(name, _("Give a whole number from 1 to %(max)s.") % {"max": MAX_LIMIT})
     limit = int(limit)
-    resources = ResourcePage.objects.live().public().filter(locale__language_code=locale)
+    resources = ResourcePage.objects.live().public().filter(locale__language_code=locale, alias_of__isnull=True)
     resources, errors = filter_terms(
         resources,
         request.GET,

@@ -12,7 +12,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
-        parser.add_argument("--email", default="admin@example.org")
+        parser.add_argument("--email", default="admin@localhost")
         parser.add_argument("--url", default="http://127.0.0.1:8000/admin/")
 
     def handle(self, *args, username, email, url, **options):
@@ -25,5 +25,10 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(username=username, email=email, password=password)
+        # Framed, so that it stands out at the end of the set-up's output: it is shown once.
+        rule = "=" * 64
+        self.stdout.write(rule)
         self.stdout.write(self.style.SUCCESS(_("Administrator created. Log in and change the password:")))
         self.stdout.write(f"  {url}\n  {_('username')}: {username}\n  {_('password')}: {password}")
+        self.stdout.write(_("This password is shown only now: write it down."))
+        self.stdout.write(rule)

@@ -1,12 +1,12 @@
 /*
  * Safer Internet Centre resource widget. On a partner's page:
  *
- *   <div data-sic-resources data-topic="cyberbullying" data-locale="cs" data-limit="4"></div>
+ *   <div data-sic-resources data-topic="cyberbullying" data-locale="cs" data-page-size="4"></div>
  *   <script src="https://<centre>/static/embed/widget.js" async></script>
  *
  * Every such element gets cards of the centre's resources, fetched from the centre's API
  * (the origin this script came from) and drawn in a Shadow DOM, so the partner's styles
- * and ours never mix. Optional attributes: data-audience, data-type, data-limit (1-24).
+ * and ours never mix. Optional attributes: data-audience, data-type, data-page-size (1-24; data-limit is the same).
  * No dependencies, no cookies, no other requests.
  */
 (function () {
@@ -14,7 +14,7 @@
   var script = document.currentScript;
   var base = new URL(script ? script.src : "/", document.baseURI).origin;
   var TEXT = {
-    cs: { loading: "Načítám materiály…", empty: "Žádné materiály neodpovídají.", failed: "Materiály se nepodařilo načíst.", credit: "Národní centrum bezpečnějšího internetu" },
+    cs: { loading: "Načítám materiály…", empty: "Žádné materiály neodpovídají.", failed: "Materiály se nepodařilo načíst.", credit: "Centrum bezpečnějšího internetu" },
     en: { loading: "Loading resources…", empty: "No resources match.", failed: "The resources could not be loaded.", credit: "Safer Internet Centre" }
   };
   var STYLE =
@@ -37,7 +37,7 @@
       var value = host.getAttribute("data-" + name);
       if (value) params.set(name, value);
     });
-    var limit = parseInt(host.getAttribute("data-limit") || "6", 10);
+    var limit = parseInt(host.getAttribute("data-page-size") || host.getAttribute("data-limit") || "6", 10);
     params.set("page_size", String(Math.min(Math.max(limit || 6, 1), 24)));
     return base + "/api/v1/resources/?" + params.toString();
   }
