@@ -9,6 +9,8 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
+
+.PHONY: screenshots
 .PHONY: help install install-dev demo serve test test-postgres coverage mutation mutation-survivors fault audit lint format messages check-messages clean
 
 help: ## List the targets
@@ -119,6 +121,9 @@ messages: install-dev ## Update and compile the cs/en gettext catalogues
 
 check-messages: install-dev ## Fail if the cs catalogue misses a translation or does not compile
 	$(BIN)/python -m cms.core.check_catalogue locale/cs/LC_MESSAGES/django.po
+
+screenshots: install-dev ## Screenshots of the key pages at desktop and phone widths into docs/screenshots/ (needs chromium)
+	$(BIN)/python -m tests.screenshots
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -12,12 +12,13 @@ from cms.core.blocks import (
     VideoBlock,
 )
 from resources.api.serializers import resource_card
+from resources.chooser_block import ResourceChooserBlock
 
 
 class ResourceListBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False)
     resources = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="resources.ResourcePage", label=_("Resource")),
+        ResourceChooserBlock(label=_("Resource")),
         label=_("Resources"),
         min_num=1,
     )

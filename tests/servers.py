@@ -75,16 +75,17 @@ def task_worker(env):
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers=2):
-    """Serve ``cms.wsgi`` on a free local port, with the task worker; yields the base URL."""
-    with task_worker(env), gunicorn_alone(env, workers) as url:
+def gunicorn(env, workers=2, port=None):
+    """Serve ``cms.wsgi`` on ``port`` (a free local one by default), with the task worker;
+    yields the base URL."""
+    with task_worker(env), gunicorn_alone(env, workers, port) as url:
         yield url
 
 
 @contextlib.contextmanager
-def gunicorn_alone(env, workers):
+def gunicorn_alone(env, workers, port=None):
     """Serve ``cms.wsgi`` without a task worker (several app servers of one site)."""
-    port = free_port()
+    port = port or free_port()
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
         cwd=PROJECT,

@@ -220,7 +220,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogues, then its Czech for the Wagtail strings that Wagtail's own Czech
+# catalogues lack (they win over the apps' catalogues: docs/translations.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "cms" / "core" / "locale_wagtail"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "cs"
 MODELTRANSLATION_LANGUAGES = ("cs", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("cs",), "cs": ("en",)}

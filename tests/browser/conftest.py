@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from ..reports.conftest import analyst, assessed, hosting, location_databases, make_report  # noqa: F401 (hotline fixtures)
-from ..servers import drain_tasks, gunicorn, manage, production_environment
+from ..servers import drain_tasks, free_port, gunicorn, manage, production_environment
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -25,21 +25,27 @@ CHROMIUM_ARGS = [
 ]
 
 
+DEMO_PORT = "SIC_TEST_DEMO_PORT"
+
+
 @pytest.fixture(scope="session")
 def demo_environment(tmp_path_factory):
-    """The environment of a production-like demo install (its database is ready)."""
-    env = production_environment(tmp_path_factory.mktemp("demo-site"))
+    """The environment of a production-like demo install (its database is ready), whose
+    absolute links point at the port its server will listen on, as ``make demo`` does."""
+    # The link crawl asks the API for every item it links to: more than a visitor would.
+    env = production_environment(tmp_path_factory.mktemp("demo-site"), API_RATE_LIMIT_ANONYMOUS="100000/minute")
+    env[DEMO_PORT] = str(free_port())
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "createcachetable")
     manage(env, "collectstatic", "--no-input", "-v0")
-    manage(env, "load_demo")
+    manage(env, "load_demo", "--site-url", f"http://127.0.0.1:{env[DEMO_PORT]}")
     drain_tasks(env)
     return env
 
 
 @pytest.fixture(scope="session")
 def demo_server(demo_environment):
-    with gunicorn(demo_environment) as url:
+    with gunicorn(demo_environment, port=int(demo_environment[DEMO_PORT])) as url:
         yield url
 
 
