@@ -48,7 +48,8 @@ demo: ## Set up the bilingual demo site and serve it on http://$(HOST):$(PORT) (
 	@echo "[5/5] The administrator:"
 	@$(MANAGE) create_admin --url http://$(HOST):$(PORT)/admin/
 	@echo "Serving on http://$(HOST):$(PORT)/ (Czech at /cs/, English at /en/; the helpline chat at /cs/pomoc/chat/ and /admin/helpline/chat/); the task worker logs to worker.log. Stop with Ctrl+C."
-	@$(MAKE) --no-print-directory serve
+	@# DEBUG off: the demo shows the site's own error pages, as a visitor would see them.
+	@DEBUG=$${DEBUG:-0} $(MAKE) --no-print-directory serve
 
 # The background worker (sends e-mail, traces addresses, delivers webhooks, updates the search
 # index) runs beside the server, writes to worker.log and stops with the server. The server is

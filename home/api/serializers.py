@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.core.api.fields import OptionalURLField
+from cms.core.api.fields import OptionalURLField, PrintPackField
 from cms.core.api.pages import PageSerializer
 from cms.core.api.rich_text import CONTEXT_KEY, expand_all, rich_text_sources
 from resources.api.serializers import TermSerializer
@@ -35,9 +35,10 @@ class ToolkitSerializer(PageSerializer):
 
 class ToolkitDetailSerializer(ToolkitSerializer):
     steps = StreamBlocksField(help_text="Headings, text, images, videos, resource cards, documents, calls to action.")
+    print_url = PrintPackField()
 
     class Meta(ToolkitSerializer.Meta):
-        fields = [*ToolkitSerializer.Meta.fields, "steps"]
+        fields = [*ToolkitSerializer.Meta.fields, "steps", "print_url"]
 
 
 class SectionSerializer(PageSerializer):

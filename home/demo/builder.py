@@ -98,6 +98,8 @@ class DemoBuilder:
             site.root_page = home
             site.site_name = "Bezpečnější internet"
             site.save()
+        if self.site_address and site is not None:
+            Site.objects.filter(pk=site.pk).update(hostname=self.site_address[0], port=self.site_address[1])
         self.translate(home, content.HOME["en"])
         return home
 

@@ -4,18 +4,11 @@ from django.urls import reverse
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
-from cms.core.api.fields import OptionalURLField
+from cms.core.api.fields import OptionalURLField, PrintPackField, TermSerializer
 from cms.core.api.media import document_representation, image_representation
 from cms.core.api.pages import PageSerializer
 
 from ..models import ResourcePage
-
-
-class TermSerializer(serializers.Serializer):
-    """A vocabulary term: the stable slug and the label in the requested language."""
-
-    slug = serializers.SlugField()
-    name = serializers.CharField()
 
 
 class ResourceSerializer(PageSerializer):
@@ -44,9 +37,13 @@ class ResourceDetailSerializer(ResourceSerializer):
     licence = serializers.SerializerMethodField()
     document = serializers.SerializerMethodField()
     thumbnail = serializers.SerializerMethodField()
+    print_url = PrintPackField()
 
     class Meta(ResourceSerializer.Meta):
-        fields = [*ResourceSerializer.Meta.fields, "body", "author", "publisher", "licence", "document", "thumbnail"]
+        fields = [
+            *ResourceSerializer.Meta.fields,
+            *("body", "author", "publisher", "licence", "document", "thumbnail", "print_url"),
+        ]
 
     def get_body(self, page) -> str:
         return expand_db_html(page.body)

@@ -161,3 +161,27 @@ def test_news_detail_of_a_draft_is_a_404(client, demo):
     news = NewsPage.objects.filter(locale__language_code="cs").first()
     news.unpublish()
     assert client.get(f"/api/v1/news/{news.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/cs/materialy/", "/en/resources/", "/cs/rodice/", "/en/parents/"])
+def test_wagtail_api_v2_finds_a_page_by_its_address_with_the_language_prefix(client, demo, path):
+    response = client.get("/api/v2/pages/find/", {"html_path": path})
+    assert response.status_code == 302
+    detail = client.get(response["Location"].replace("http://localhost", "")).json()
+    assert detail["meta"]["html_url"].endswith(path)
+    assert detail["meta"]["locale"] == path.split("/")[1]
+
+
+def test_wagtail_api_v2_find_answers_404_for_an_address_that_is_no_page(client, demo):
+    for path in ("/cs/neni-tu/", "/xx/", "/en/resources/nothing/"):
+        assert client.get("/api/v2/pages/find/", {"html_path": path}).status_code == 404
+
+
+def test_wagtail_api_v2_shows_the_page_kinds_fields_with_terms_and_pictures(client, demo):
+    data = client.get("/api/v2/pages/", {"type": "home.ToolkitPage", "fields": "*", "limit": 1}).json()
+    toolkit = data["items"][0]
+    assert {"intro", "steps", "audiences", "topics", "age_min", "age_max", "image"} <= set(toolkit)
+    assert set(toolkit["audiences"][0]) == {"slug", "name"}
+    assert toolkit["image"]["url"].endswith(".jpg") and toolkit["image"]["width"] == 1200
+    resource = client.get("/api/v2/pages/", {"type": "resources.ResourcePage", "fields": "*", "limit": 1}).json()
+    assert set(resource["items"][0]["resource_type"]) == {"slug", "name"}

@@ -111,3 +111,28 @@ def test_the_library_page_names_an_unknown_filter_value_instead_of_ignoring_it(c
 def test_the_library_forms_all_choice_filters_nothing(client, demo):
     _response, everything = library_titles(client, {"audience": "", "topic": "", "type": ""})
     assert len(everything) == 24  # a full first page of the 44 Czech resources
+
+
+def test_the_demo_keeps_the_address_it_is_served_on_on_a_new_database(db):
+    from wagtail.models import Site
+
+    from home.demo.builder import DemoBuilder
+    from home.management.commands.load_demo import Command
+
+    # A new database: Wagtail's placeholder page and site, which the builder replaces.
+    assert Site.objects.get(is_default_site=True).hostname == "localhost"
+    DemoBuilder(log=lambda message: None, site_address=Command.site_address("http://127.0.0.1:8123")).home_pages()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port, site.root_url) == ("127.0.0.1", 8123, "http://127.0.0.1:8123")
+    assert site.root_page.specific_class is HomePage
+
+
+def test_every_demo_page_kind_has_a_picture_and_every_resource_a_file_in_its_language(demo):
+    for model in (SectionPage, ToolkitPage, NewsPage, EventPage):
+        for code in ("cs", "en"):
+            assert not real(model, code).filter(image__isnull=True).exists(), model
+    for resource in ResourcePage.objects.filter(alias_of__isnull=True, external_id__startswith="demo-"):
+        assert resource.thumbnail_id, resource.title
+        assert resource.document.file.name.endswith(f"-{resource.locale.language_code}.pdf")
+        with resource.document.file.open("rb") as pdf:
+            assert pdf.read(5) == b"%PDF-"

@@ -156,3 +156,39 @@ def test_resource_and_toolkit_pages_carry_the_discovery_link(client, resource):
     assert "/api/oembed/?url=" in page
     toolkit = ToolkitPage.objects.live().first()
     assert 'type="application/json+oembed"' in client.get(toolkit.url).content.decode()
+
+
+def test_a_list_takes_page_size_like_the_api_and_limit_as_its_other_name(client, demo):
+    def cards(query):
+        return client.get(f"/embed/resources/?locale=cs&{query}").content.decode().count('class="sic-card"')
+
+    assert cards("page_size=3") == 3
+    assert cards("limit=2") == 2
+    assert cards("page_size=4&limit=2") == 4  # the API's name wins
+    response = client.get("/embed/resources/?page_size=99")
+    assert response.status_code == 400 and response.content.decode().startswith("page_size:")
+
+
+def test_embed_labels_follow_locale_not_the_browser(client, demo):
+    english = ResourcePage.objects.live().get(locale__language_code="en", external_id="demo-001-en")
+    card = client.get(f"/embed/resources/{english.pk}/?locale=en", HTTP_ACCEPT_LANGUAGE="cs").content.decode()
+    assert english.resource_type.name_en in card and english.resource_type.name_cs not in card
+    assert "From the Safer Internet Centre" in card
+    listing = client.get("/embed/resources/?locale=en&page_size=24", HTTP_ACCEPT_LANGUAGE="cs").content.decode()
+    assert "Metodika hodiny" not in listing and "Lesson plan" in listing
+    czech = client.get("/embed/resources/?locale=cs&page_size=3", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Od Centra bezpečnějšího internetu" in czech
+
+
+def test_an_english_list_leaves_out_untranslated_placeholders(client, demo):
+    listing = client.get("/embed/resources/?locale=en&page_size=24").content.decode()
+    for placeholder in ResourcePage.objects.live().filter(locale__language_code="en", alias_of__isnull=False):
+        assert f"/embed/resources/{placeholder.pk}/" not in listing and placeholder.title not in listing
+
+
+def test_oembed_names_the_centre_as_the_site_does(client, demo):
+    czech = ResourcePage.objects.live().get(locale__language_code="cs", external_id="demo-001")
+    english = ResourcePage.objects.live().get(locale__language_code="en", external_id="demo-001-en")
+    assert oembed(client, url=czech.full_url).json()["provider_name"] == "Centrum bezpečnějšího internetu"
+    assert oembed(client, url=english.full_url).json()["provider_name"] == "Safer Internet Centre"
+    assert "Centrum bezpečnějšího internetu" in client.get(czech.url).content.decode()

@@ -1,5 +1,8 @@
 """Serializer fields whose schema says exactly what the API sends."""
 
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
@@ -29,11 +32,26 @@ class RequiredChoiceField(serializers.ChoiceField):
 
 
 class TermSerializer(serializers.Serializer):
-    """A taxonomy term as Wagtail's API v2 shows it: its slug and its label in the active
-    language (v2 would otherwise give bare ids)."""
+    """A vocabulary term: the stable slug and the label in the requested language (in the
+    content API, and in Wagtail's API v2, which would otherwise give bare ids)."""
 
-    slug = serializers.CharField(read_only=True)
-    name = serializers.CharField(read_only=True)
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PrintPackField(serializers.Field):
+    """The absolute address of a page's print pack (cms.core.print_packs), on the page's site."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("help_text", "The page as one A4 PDF for printing (202 while it is being made).")
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        _site_id, root_url, _path = page.get_url_parts(self.context.get("request"))
+        return f"{root_url}{reverse('print-pack', args=[page.pk])}"
 
 
 def v2_terms(name, many=True):
