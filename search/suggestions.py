@@ -9,9 +9,14 @@ from . import service
 from .kinds import searchable_kinds
 
 
+def _labels():
+    """``[(kind, slug, label)]`` of every term the searchable kinds filter by."""
+    return [label for kind in page_kinds.searchable().values() if kind.filters for label in kind.filters.labels()]
+
+
 def suggest_with_urls(text, language, limit=8):
     """The engine's name and ``[{text, kind, id or slug, url}]`` completing ``text``."""
-    labels = [label for kind in page_kinds.searchable().values() if kind.filters for label in kind.filters.labels()]
+    labels = _labels()
     models = [model for model, _label in searchable_kinds().values()]
     engine, suggestions = service.suggest(text, language, models, labels, limit=limit)
     add_urls(suggestions, language)
@@ -32,3 +37,13 @@ def add_urls(suggestions, language):
         item["url"] = url
     for item in suggestions:
         item.setdefault("url", "")
+
+
+def term_links(language, kind="topic"):
+    """``[{text, kind, slug, url}]`` of every term of ``kind`` (the search page's "browse by
+    topic" when nothing is found), without asking the search engine."""
+    terms = [
+        {"text": label, "kind": term_kind, "slug": slug} for term_kind, slug, label in _labels() if term_kind == kind
+    ]
+    add_urls(terms, language)
+    return terms

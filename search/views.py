@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 
 from . import service
 from .kinds import searchable_kinds
-from .suggestions import suggest_with_urls
+from .suggestions import suggest_with_urls, term_links
 
 RESULTS_PER_PAGE = 10
 SUGGESTION_PREFIX = 5  # letters of the query's first word that suggestions must start with
@@ -47,5 +47,4 @@ def nothing_found(text, language):
     query's first word (a typo is usually at the end), and every topic of the library."""
     stem = text.split()[0][:SUGGESTION_PREFIX]
     _engine, suggestions = suggest_with_urls(stem, language, limit=6) if len(stem) >= 3 else (None, [])
-    topics = [item for item in suggest_with_urls("", language, limit=100)[1] if item["kind"] == "topic"]
-    return {"suggestions": [item for item in suggestions if item["url"]], "topics": topics}
+    return {"suggestions": [item for item in suggestions if item["url"]], "topics": term_links(language)}

@@ -69,6 +69,10 @@ def test_a_pack_waits_for_the_worker_when_tasks_run_in_the_background(client, de
     assert response["Retry-After"] == "5"
     assert "no-store" in response["Cache-Control"]
     assert "PDF se připravuje" in response.content.decode()
+    assert client.get(f"/print/{resource.pk}.pdf").status_code == 202
+    from django_tasks import default_task_backend
+
+    assert len(default_task_backend.results) == 1  # one task however many ask while it is made
 
 
 @pytest.mark.parametrize("kind", ["news", "unpublished", "missing", "placeholder"])

@@ -45,7 +45,7 @@ class EventIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.child_of(self)
+        events = EventPage.objects.child_of(self).filter(alias_of__isnull=True).select_related("image")
         context["upcoming"] = events.upcoming()
         context["past"] = (
             events.live()

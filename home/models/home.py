@@ -68,9 +68,13 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         toolkits = (block.value.localized.specific for block in self.featured_toolkits if block.value)
         context["featured"] = [toolkit for toolkit in toolkits if toolkit.live]
-        context["latest_news"] = NewsPage.objects.live().filter(locale=self.locale).order_by("-date")[:3]
-        context["upcoming_events"] = EventPage.objects.upcoming().filter(locale=self.locale)[:3]
-        context["sections"] = SectionPage.objects.live().child_of(self).select_related("audience")
+        # Untranslated placeholders (aliases, the other language's text) are never listed.
+        own = {"locale": self.locale, "alias_of__isnull": True}
+        context["latest_news"] = NewsPage.objects.live().filter(**own).order_by("-date")[:3]
+        context["upcoming_events"] = EventPage.objects.upcoming().filter(**own)[:3]
+        context["sections"] = (
+            SectionPage.objects.live().child_of(self).filter(**own).select_related("audience", "image")
+        )
         return context
 
 
@@ -100,12 +104,15 @@ class SectionPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["toolkits"] = (
-            ToolkitPage.objects.live().filter(locale=self.locale, audiences=self.audience).order_by("title")
+            ToolkitPage.objects.live()
+            .filter(locale=self.locale, audiences=self.audience, alias_of__isnull=True)
+            .select_related("image")
+            .order_by("title")
         )
         context["resources"] = (
             ResourcePage.objects.live()
-            .filter(locale=self.locale, audiences=self.audience)
-            .select_related("resource_type")
+            .filter(locale=self.locale, audiences=self.audience, alias_of__isnull=True)
+            .select_related("resource_type", "thumbnail", "locale")
             .order_by("-first_published_at")[:12]
         )
         return context

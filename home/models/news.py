@@ -33,7 +33,13 @@ class NewsIndexPage(IndexPage):
         verbose_name_plural = _("news indexes")
 
     def listed(self, request):
-        return NewsPage.objects.live().child_of(self).order_by("-date", "-pk")
+        return (
+            NewsPage.objects.live()
+            .child_of(self)
+            .filter(alias_of__isnull=True)
+            .select_related("image")
+            .order_by("-date", "-pk")
+        )
 
 
 class NewsPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):

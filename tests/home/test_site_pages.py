@@ -89,3 +89,15 @@ def test_every_help_link_of_the_demo_reaches_a_page_of_the_site(client, demo):
         assert "example.org" not in html
         assert 'href="/cs/pomoc/"' in html or 'href="/en/help/"' in html
         assert 'href="tel:116111"' in html and 'href="tel:158"' in html and 'href="tel:112"' in html
+
+
+def test_an_english_section_lists_no_czech_placeholders_and_links_its_library(client, demo):
+    from home.models import SectionPage, ToolkitPage
+
+    section = real(SectionPage, "en").get(audience__slug="parents")
+    html = client.get(section.url).content.decode()
+    for placeholder in ToolkitPage.objects.live().filter(locale__language_code="en", alias_of__isnull=False):
+        assert placeholder.url not in html
+    for placeholder in ResourcePage.objects.live().filter(locale__language_code="en", alias_of__isnull=False):
+        assert placeholder.url not in html
+    assert 'href="/en/resources/?audience=parents"' in html

@@ -1,5 +1,6 @@
 """``/print/<page id>.pdf``: the page's pack, or a short wait while the worker makes it."""
 
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import render
@@ -10,6 +11,7 @@ from . import storage
 from .tasks import build_print_pack, printable
 
 RETRY_SECONDS = 5
+QUEUED_SECONDS = 120  # after this a pack still missing (a worker that failed) is queued again
 
 
 def print_pack(request, page_id):
@@ -17,7 +19,8 @@ def print_pack(request, page_id):
     if page is None or not printable(page):
         raise Http404
     name = storage.stored(page)
-    if name is None:
+    # One task per pack and revision however many people ask while it is being made.
+    if name is None and cache.add(f"print-pack-queued:{storage.pack_name(page)}", True, QUEUED_SECONDS):
         build_print_pack.enqueue(page.pk)
         name = storage.stored(page)  # made already when tasks run in the request (tests, small set-ups)
     if name is None:
