@@ -6,6 +6,7 @@ repository ships no binaries and the demo's files are ours to license (CC0).
 """
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -26,7 +27,17 @@ def picture(key, topic="", audience=""):
     if existing is not None:
         return existing
     data = draw_picture(key, topic, audience)
-    return model.objects.create(title=title, file=ImageFile(ContentFile(data), name=f"{title}.jpg"))
+    return model.objects.create(
+        title=title, file=ImageFile(ContentFile(data), name=_fresh(f"original_images/{title}.jpg"))
+    )
+
+
+def _fresh(path):
+    """The file name of ``path``, after removing a file left there by an earlier load whose
+    rows are gone (a failed or rolled-back load): the demo's files keep stable names."""
+    if default_storage.exists(path):
+        default_storage.delete(path)
+    return path.rsplit("/", 1)[1]
 
 
 def _first_slug(related):
@@ -38,7 +49,7 @@ def document_for(resource):
     """A worksheet (or a poster) of ``resource`` in its language, typeset as A4 PDF."""
     template = "home/demo/poster.html" if resource.resource_type.slug in POSTER_TYPES else "home/demo/worksheet.html"
     pdf = render_pdf(resource, template)
-    name = f"{resource.slug}-{resource.locale.language_code}.pdf"
+    name = _fresh(f"documents/{resource.slug}-{resource.locale.language_code}.pdf")
     return get_document_model().objects.create(title=resource.title, file=ContentFile(pdf, name=name))
 
 

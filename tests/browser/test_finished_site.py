@@ -299,3 +299,5 @@ def test_every_link_of_the_demo_and_its_api_answers(demo_server, demo_environmen
     assert len(seen) > 300
     assert len(packs) > 80  # every resource and toolkit in both languages
     assert not [link for link in outside if "example.org" in link]
+    # Every absolute address of the site reaches the server it is served from.
+    assert not [link for link in outside if urlsplit(link).hostname in {"localhost", "127.0.0.1"}]
