@@ -6,8 +6,8 @@ repository ships no binaries and the demo's files are ours to license (CC0).
 """
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.files.images import ImageFile
+from django.core.files.storage import default_storage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
