@@ -5,13 +5,15 @@ Made at demo load (Pillow draws the pictures, WeasyPrint typesets the PDFs), so 
 repository ships no binaries and the demo's files are ours to license (CC0).
 """
 
+import functools
+
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from cms.core.print_packs.render import render_pdf
+from cms.core.print_packs.render import html_to_pdf, render_html
 from resources.models import ResourcePage
 
 from .pictures import draw_picture
@@ -26,10 +28,16 @@ def picture(key, topic="", audience=""):
     existing = model.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    data = draw_picture(key, topic, audience)
+    data = _drawn(key, topic, audience)
     return model.objects.create(
         title=title, file=ImageFile(ContentFile(data), name=_fresh(f"original_images/{title}.jpg"))
     )
+
+
+# Loading the demo again in one process (the test suite loads it per module) draws and
+# typesets the same files: they are made once per process.
+_drawn = functools.lru_cache(maxsize=None)(draw_picture)
+_typeset = functools.lru_cache(maxsize=256)(html_to_pdf)
 
 
 def _fresh(path):
@@ -48,7 +56,7 @@ def _first_slug(related):
 def document_for(resource):
     """A worksheet (or a poster) of ``resource`` in its language, typeset as A4 PDF."""
     template = "home/demo/poster.html" if resource.resource_type.slug in POSTER_TYPES else "home/demo/worksheet.html"
-    pdf = render_pdf(resource, template)
+    pdf = _typeset(render_html(resource, template))
     name = _fresh(f"documents/{resource.slug}-{resource.locale.language_code}.pdf")
     return get_document_model().objects.create(title=resource.title, file=ContentFile(pdf, name=name))
 

@@ -62,8 +62,12 @@ def html_to_pdf(html):
     return HTML(string=html, base_url=site_base_url() + "/", url_fetcher=_fetcher()).write_pdf()
 
 
+def render_html(page, template, context=None):
+    """The HTML of ``page``'s print template in the page's language."""
+    with translation.override(page.locale.language_code):
+        return render_to_string(template, {"page": page, "base_url": site_base_url(), **(context or {})})
+
+
 def render_pdf(page, template, context=None):
     """The PDF of ``page`` rendered from ``template`` in the page's language (bytes)."""
-    with translation.override(page.locale.language_code):
-        html = render_to_string(template, {"page": page, "base_url": site_base_url(), **(context or {})})
-    return html_to_pdf(html)
+    return html_to_pdf(render_html(page, template, context))
