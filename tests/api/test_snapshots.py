@@ -36,6 +36,7 @@ VOLATILE = [
     (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?"), "<datetime>"),
     (re.compile(r'"(id|page_id|parent_id)": \d+'), r'"\1": <id>'),
     (re.compile(r"/(\d+)/"), "/<id>/"),
+    (re.compile(r"/print/\d+\.pdf"), "/print/<id>.pdf"),
     # A file saved where one of its name exists (the demo loaded again) gets Django's suffix.
     (re.compile(r"_[A-Za-z0-9]{7}(?=\.)"), ""),
 ]
