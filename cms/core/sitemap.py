@@ -19,7 +19,7 @@ from .site_url import site_base_url
 
 
 class MultilingualSitemap(Sitemap):
-    limit = 5000  # URLs per sitemap page; /sitemap.xml becomes an index beyond that
+    limit = 5000  # URLs per sitemap page (?p=2 for the next)
 
     def items(self):
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
