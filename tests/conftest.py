@@ -95,18 +95,28 @@ def client(client):
     return client
 
 
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The full demo site, built once per test module and rolled back afterwards.
-
-    Building it takes seconds, so the module's tests share it; each test still runs
-    in its own savepoint (through the ``db`` fixture), so they cannot affect each other.
-    """
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker):
+    """The demo site's rows, loaded once per run and rolled back (tests/database_template.py)."""
     with django_db_blocker.unblock(), transaction.atomic():
         if database_template.demo_template():
             database_template.copy_rows_from(database_template.demo_template())
         else:
             call_command("load_demo", stdout=io.StringIO())
+        rows = database_template.RowSnapshot.take()
+        transaction.set_rollback(True)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def demo_site(demo_rows, django_db_blocker):
+    """The full demo site, written back for each test module and rolled back afterwards.
+
+    Each test still runs in its own savepoint (through the ``db`` fixture), so the module's
+    tests cannot affect each other.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        demo_rows.restore()
         yield
         transaction.set_rollback(True)
 

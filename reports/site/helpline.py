@@ -11,7 +11,7 @@ import secrets
 
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.core.api.errors import field_messages
 
@@ -50,6 +50,7 @@ def _context(**extra):
         "answer_choices": AnswerBy.choices,
         "max_message": MAX_MESSAGE_LENGTH,
         "max_nickname": MAX_NICKNAME_LENGTH,
+        "labels": FIELD_LABELS,
         "values": {"answer_by": AnswerBy.STATUS_PAGE},
         "chosen_categories": [],
         "errors": {},
@@ -58,20 +59,19 @@ def _context(**extra):
     }
 
 
-def field_labels():
-    """What the form calls each field, for the error summary (the form's own words)."""
-    return {
-        "message": _("What happened? How can we help?"),
-        "categories": _("What is it about? (optional, choose any)"),
-        "nickname": _("Nickname (optional, not your real name)"),
-        "age_band": _("How old are you? (optional)"),
-        "role": _("You are (optional)"),
-        "gender": _("Gender (optional)"),
-        "platform": _("Where did it happen? (optional)"),
-        "answer_by": _("How do you want our answer?"),
-        "email": _("Your e-mail address"),
-        "consent": _("Consent"),
-    }
+# What the form calls each field: its labels, and the error summary's names for the fields.
+FIELD_LABELS = {
+    "message": gettext_lazy("What happened? How can we help?"),
+    "categories": gettext_lazy("What is it about? (optional, choose any)"),
+    "nickname": gettext_lazy("Nickname (optional, not your real name)"),
+    "age_band": gettext_lazy("How old are you? (optional)"),
+    "role": gettext_lazy("You are (optional)"),
+    "gender": gettext_lazy("Gender (optional)"),
+    "platform": gettext_lazy("Where did it happen? (optional)"),
+    "answer_by": gettext_lazy("How do you want our answer?"),
+    "email": gettext_lazy("Your e-mail address (only for an answer by e-mail; kept encrypted)"),
+    "consent": gettext_lazy("Consent"),
+}
 
 
 @private_page
@@ -83,7 +83,7 @@ def contact_form(request):
     serializer = HelplineContactSerializer(data=_form_data(request.POST))
     if request.FILES or not serializer.is_valid():
         refused = {"message": [str(TEXT_ONLY)]} if request.FILES else serializer.errors
-        errors, summary = form_errors(refused, field_labels())
+        errors, summary = form_errors(refused, FIELD_LABELS)
         context = _context(
             values=request.POST,
             chosen_categories=request.POST.getlist("categories"),

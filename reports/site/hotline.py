@@ -10,7 +10,7 @@ import secrets
 
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import handoff
 from ..api.serializers import MAX_URLS, HotlineReportSerializer
@@ -43,17 +43,16 @@ def _form_data(post):
     return data
 
 
-def field_labels():
-    """What the form calls each field, for the error summary (the form's own words)."""
-    return {
-        "urls": _("Addresses"),
-        "category": _("What did you see?"),
-        "source_type": _("Where was it?"),
-        "source_details": _("Name of the service or app (optional)"),
-        "description": _("Anything else we should know (optional)"),
-        "reporter_email": _("Your e-mail address"),
-        "consent": _("Consent"),
-    }
+# What the form calls each field: its labels, and the error summary's names for the fields.
+FIELD_LABELS = {
+    "urls": gettext_lazy("Addresses (one per line)"),
+    "category": gettext_lazy("What did you see?"),
+    "source_type": gettext_lazy("Where was it?"),
+    "source_details": gettext_lazy("Name of the service or app (optional)"),
+    "description": gettext_lazy("Anything else we should know (optional)"),
+    "reporter_email": gettext_lazy("Your e-mail address"),
+    "consent": gettext_lazy("Consent"),
+}
 
 
 def _context(**extra):
@@ -62,6 +61,7 @@ def _context(**extra):
         "other_categories": OutOfRemitCategory.choices,
         "source_types": SourceType.choices,
         "max_urls": MAX_URLS,
+        "labels": FIELD_LABELS,
         "values": {},
         "errors": {},
         "idempotency_key": secrets.token_hex(16),
@@ -78,11 +78,11 @@ def report_form(request):
     serializer = HotlineReportSerializer(data=_form_data(request.POST))
     if request.FILES:
         # As the API does: a file is never kept, and the person is told why.
-        errors, summary = form_errors({"urls": [str(FILES_REFUSED)]}, field_labels())
+        errors, summary = form_errors({"urls": [str(FILES_REFUSED)]}, FIELD_LABELS)
         context = _context(values=request.POST, errors=errors, summary=summary)
         return render(request, FORM_TEMPLATE, context, status=400)
     if not serializer.is_valid():
-        errors, summary = form_errors(serializer.errors, field_labels())
+        errors, summary = form_errors(serializer.errors, FIELD_LABELS)
         context = _context(values=request.POST, errors=errors, summary=summary)
         context["idempotency_key"] = request.POST.get("idempotency_key") or context["idempotency_key"]
         return render(request, FORM_TEMPLATE, context, status=400)

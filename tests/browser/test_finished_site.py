@@ -160,7 +160,7 @@ def test_a_report_with_mistakes_is_explained_and_focus_moves_to_the_summary(page
     assert page.evaluate("document.activeElement.id") == "error-summary"
     items = summary.locator("li").all_inner_texts()
     assert items == [
-        "Adresy – Řádek 1: Adresa musí začínat http:// nebo https://.",
+        "Adresy (každou na samostatný řádek) – Řádek 1: Adresa musí začínat http:// nebo https://.",
         "Co jste viděli? – Vyberte, co jste viděli.",
         "Kde to bylo? – Vyberte, kde to bylo.",
     ]

@@ -71,3 +71,15 @@ def test_the_status_page_reads_with_the_code_only(site_client):
     assert f"Report {report.reference}: received." in found.content.decode()
     wrong = site_client.get("/en/hotline/status/", {"reference": report.reference, "token": "nope"})
     assert "No report matches" in wrong.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "field", "label"), [("en", "urls", "Addresses (one per line)"), ("cs", "source_type", "Kde to bylo?")]
+)
+def test_the_error_summary_names_each_field_as_its_label_does(site_client, language, field, label):
+    """One list of labels serves the form and its error summary, so the two cannot drift."""
+    response = site_client.post(f"/{language}/hotline/", {"urls": "", "category": "", "source_type": ""})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert f'<label for="field-{field}">{label}</label>' in page
+    assert f'<a href="#field-{field}">{label} – ' in page

@@ -293,3 +293,37 @@ def test_postgresql_statistics_are_refreshed_after_an_import(library, import_fil
     with CaptureQueriesContext(connection) as queries:
         run(path)  # nothing changed: nothing to analyse
     assert not any(query["sql"].startswith("ANALYZE") for query in queries)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("r.csv", "external_id,title\nR-1,Název\n".encode("cp1250") + "Šikana".encode("cp1250"), "not UTF-8 text"),
+        ("r.csv", b"external_id,title\nR-1,Title,surplus\n", "line 2: the row has more values than the header"),
+        ("r.csv", b"external_id,title\nR-1," + b"x" * 200_000 + b"\n", "malformed CSV: field larger than field limit"),
+        ("r.csv", b"", "line 1: the file is empty"),
+        ("r.jsonl", b'["R-1", "cs"]\n', "line 1: each line must be a JSON object"),
+    ],
+    ids=["not-utf8", "extra-value", "huge-field", "empty", "json-array"],
+)
+def test_unreadable_files_are_refused_with_the_reason(library, tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    before = database_state()
+    with pytest.raises(CommandError, match=message):
+        run(path)
+    assert database_state() == before
+
+
+def test_blank_csv_rows_are_skipped_and_lines_still_counted(library, tmp_path):
+    """A row of empty cells (a spreadsheet's trailing line) is no resource; errors after it
+    still name the physical line (the first row's body spans lines 2-4, the blank row is 5)."""
+    path = write_csv(tmp_path / "r.csv", [CZECH, {}, {**CZECH, "external_id": "R-2", "age_min": "x"}])
+    with pytest.raises(CommandError, match='line 6, column "age_min"'):
+        run(path)
+
+
+def test_the_format_may_be_given_for_any_file_name(library, tmp_path):
+    path = write_jsonl(tmp_path / "export.txt", [CZECH])
+    run(path, "--format", "jsonl")
+    assert ResourcePage.objects.filter(external_id="R-1").exists()
