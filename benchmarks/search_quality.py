@@ -40,7 +40,24 @@ def score(ranked_lists, queries):
         if first != 1:
             not_first.append(f"{query['locale']}:{query['q']} (rank {first or '-'}; first {ranked[:1]})")
     n = len(queries)
-    return {"hit@1": hit1 / n, "hit@5": hit5 / n, "mrr": reciprocal / n, "misses": misses, "not_first": not_first}
+    by_kind = {}
+    for query, ranked in zip(queries, ranked_lists, strict=True):
+        first = next((position for position, item in enumerate(ranked, 1) if item in query["relevant"]), None)
+        figures = by_kind.setdefault(query.get("kind", "inflection"), {"n": 0, "hit@5": 0.0, "mrr": 0.0})
+        figures["n"] += 1
+        figures["hit@5"] += bool(first and first <= 5)
+        figures["mrr"] += 1 / first if first else 0
+    for figures in by_kind.values():
+        figures["hit@5"] /= figures["n"]
+        figures["mrr"] /= figures["n"]
+    return {
+        "hit@1": hit1 / n,
+        "hit@5": hit5 / n,
+        "mrr": reciprocal / n,
+        "by_kind": by_kind,
+        "misses": misses,
+        "not_first": not_first,
+    }
 
 
 def evaluate():
@@ -134,6 +151,10 @@ def main():
 
     if args.pool:
         Path(args.pool).write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
+    report(results, verbose=args.verbose)
+
+
+def report(results, verbose=False):
     first = next(iter(results.values()))
     print(f"{first['queries']} queries, {sum(1 for _ in open(EVAL / 'resources.jsonl'))} resources\n")  # noqa: SIM115
     print("| database | search | hit@1 | hit@5 | MRR |\n| --- | --- | ---: | ---: | ---: |")
@@ -141,10 +162,18 @@ def main():
         for who in ("ours", "stock"):
             figures = result[who]
             print(f"| {database} | {who} | {figures['hit@1']:.2f} | {figures['hit@5']:.2f} | {figures['mrr']:.2f} |")
+    print("\n| database | search | kind | queries | hit@5 | MRR |\n| --- | --- | --- | ---: | ---: | ---: |")
+    for database, result in results.items():
+        for who in ("ours", "stock"):
+            for kind, figures in result[who]["by_kind"].items():
+                row = (
+                    f"| {database} | {who} | {kind} | {figures['n']} | {figures['hit@5']:.2f} | {figures['mrr']:.2f} |"
+                )
+                print(row)
     for database, result in results.items():
         for who in ("ours", "stock"):
             print(f"\n{database}, {who}: not in the first 5: {', '.join(result[who]['misses']) or 'none'}")
-        if args.verbose:
+        if verbose:
             print(f"\n{database}, ours, not first:\n  " + "\n  ".join(result["ours"]["not_first"]))
 
 

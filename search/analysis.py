@@ -17,6 +17,16 @@ to forms that every spelling of it shares:
 both folded to ASCII. Stop words are dropped. English gets the Snowball English stemmer.
 A term list is a plain space-separated string, so any full-text engine can index it
 with its simplest tokeniser.
+
+Compound words (``kyberšikana``, ``cyberbullying``) are built from a short list of
+prefixes, ``COMPOUND_PREFIXES``. A compound's terms are the prefix joined to each term of
+its head word (``videohrách`` → ``video`` + ``hra``, ``hrach`` → ``videohra``,
+``videohrach``), and a prefix written apart or hyphenated (``kyber-šikana``,
+``cyber bullying``) also gives the terms of the joined word, so a query for the compound
+finds it. At query time a word also looks for its compounds (``hry`` → ``videohra``,
+``šikana`` → ``kybersikana``), which the engines rank below the word itself
+(``search.query_plan``). To extend the list, add the prefix (folded, lower case) and
+reindex (``manage.py search_index rebuild``): the index-time joins need it.
 """
 
 import re
@@ -85,9 +95,9 @@ def _czech_lemmas(word, folded):
     return found.split() if found else [folded]
 
 
-# Lemma endings of adjectives (-ný, -ní) and agents (-ník) derived from a noun, folded;
+# Lemma endings of adjectives (-ovní, -ný, -ní) and agents (-ník) derived from a noun, folded;
 # longest first. A root shorter than 4 letters is not kept (``hodný`` is not ``hod``).
-_DERIVATION_SUFFIXES = ("nik", "ny", "ni")
+_DERIVATION_SUFFIXES = ("ovni", "nik", "ny", "ni")
 _MIN_ROOT_LENGTH = 4
 
 
@@ -123,19 +133,72 @@ def english_word_terms(word):
     return (_english_stemmer.stemWord(folded),)
 
 
-WORD_TERMS = {"cs": czech_word_terms, "en": english_word_terms}
+# Prefixes that make compounds with a word that also stands alone, folded. Czech writes
+# them joined (kyberšikana, videohra, sebepoškozování), sometimes hyphenated (e-mail,
+# kyber-šikana); English joined or apart (cyberbullying, cyber bullying).
+COMPOUND_PREFIXES = {
+    "cs": ("kyber", "e", "online", "video", "mikro", "sebe", "foto", "internet", "anti", "auto", "tele", "multi"),
+    "en": ("cyber", "e", "online", "video", "micro", "self", "photo", "web", "anti", "auto", "tele", "multi"),
+}
+_MIN_HEAD_LENGTH = 3  # "e" + "u" is no compound
+
+
+def compound_prefixes(language):
+    return COMPOUND_PREFIXES.get(language, COMPOUND_PREFIXES["cs"])
+
+
+def joined_word(first, second, language):
+    """``first + second`` when ``first`` is a compound prefix written apart, else ``""``."""
+    if fold(first) in compound_prefixes(language) and len(second) >= _MIN_HEAD_LENGTH:
+        return first + second
+    return ""
+
+
+def compound_head(word, language):
+    """The word a compound is built on (``kyberšikana`` → ``šikana``), or ``""``."""
+    folded = fold(word)
+    for prefix in compound_prefixes(language):
+        if folded.startswith(prefix) and len(folded) - len(prefix) >= _MIN_HEAD_LENGTH + 1:
+            return word[len(prefix) :]
+    return ""
+
+
+_SIMPLE_WORD_TERMS = {"cs": czech_word_terms, "en": english_word_terms}
+
+
+def _with_compound_terms(language):
+    simple = _SIMPLE_WORD_TERMS[language]
+
+    @lru_cache(maxsize=200_000)
+    def word_terms(word):
+        """The word's terms; for a compound, also its prefix joined to its head's terms."""
+        own = simple(word)
+        head = compound_head(word, language)
+        if not head or not own:
+            return own
+        prefix = fold(word[: len(word) - len(head)])
+        return tuple(sorted(set(own) | {prefix + term for term in simple(head)}))
+
+    return word_terms
+
+
+WORD_TERMS = {"cs": _with_compound_terms("cs"), "en": _with_compound_terms("en")}
 
 
 def terms(text, language):
     """Search terms of ``text`` in ``language`` ("cs" or "en"), in order, repeats kept.
 
     Repeats are kept because the engines rank by term frequency. An unknown language is
-    analysed as Czech, the site's default.
+    analysed as Czech, the site's default. A compound prefix written apart adds the terms
+    of the joined word after the two words' own.
     """
-    word_terms = WORD_TERMS.get(language, czech_word_terms)
+    word_terms = WORD_TERMS.get(language, WORD_TERMS["cs"])
     result = []
-    for word in words(text or ""):
+    text_words = words(text or "")
+    for position, word in enumerate(text_words):
         result.extend(word_terms(word))
+        if position and (joined := joined_word(text_words[position - 1], word, language)):
+            result.extend(word_terms(joined))
     return result
 
 
@@ -151,6 +214,6 @@ def query_terms(text, language):
 
 def query_word_terms(text, language):
     """The terms of each word of a query, stop words left out: ``[[terms of word 1], …]``."""
-    word_terms = WORD_TERMS.get(language, czech_word_terms)
+    word_terms = WORD_TERMS.get(language, WORD_TERMS["cs"])
     groups = [list(word_terms(word)) for word in dict.fromkeys(words(text or ""))]
     return [group for group in groups if group]

@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from cms.core import page_kinds
 from cms.core.filtering import FilterError, unknown_value
 
+from . import promotions, spelling, synonyms
 from .analysis import fold, query_terms
 from .engines import database
 from .hits import Hits
 from .kinds import hit_snippet, searchable_kinds, specific_pages, visible_kinds
+from .query_plan import plan
 
 logger = logging.getLogger(__name__)
 
@@ -67,24 +69,49 @@ def _ask(method, *args):
     return engines[-1].name, getattr(engines[-1], method)(*args)
 
 
-def search(text, languages, models, limit=None):
-    """Pages of ``models`` matching ``text``, best first, in the first of ``languages``,
-    then (for a fallback) in the next ones. ``text`` must have passed ``clean_query``."""
-    limit = limit or max_hits()
+def _search_as_typed(text, languages, models, limit):
     hits = Hits()
-    for language in languages:
-        engine, found = _ask("search", text, language, models, limit - len(hits.ids))
+    for position, language in enumerate(languages):
+        query_plan = plan(text, language, synonyms.sets_for(language))
+        engine, found = _ask("search", query_plan, models, limit - len(hits.ids))
         hits.engine = engine
-        if isinstance(found, Hits):
-            hits.ids += found.ids
-            hits.highlights.update(found.highlights)
-            for kind, count in found.facets.get("kind", {}).items():
-                hits.facets.setdefault("kind", {})[kind] = hits.facets.get("kind", {}).get(kind, 0) + count
-        else:
-            hits.ids += found
+        hits.ids += [pk for pk in found.ids if pk not in hits.ids]
+        hits.highlights.update(found.highlights)
+        for kind, count in found.facets.get("kind", {}).items():
+            hits.facets.setdefault("kind", {})[kind] = hits.facets.get("kind", {}).get(kind, 0) + count
+        if position == 0:
+            # What the query was widened with, in the language asked for: synonyms always,
+            # compounds when they found something.
+            hits.expansions = [
+                expansion for expansion in query_plan.expansions() if expansion["kind"] == "synonym" or found.widened
+            ]
         if len(hits.ids) >= limit:
             break
     return hits
+
+
+def search(text, languages, models, limit=None):
+    """Pages of ``models`` matching ``text``, best first, in the first of ``languages``,
+    then (for a fallback) in the next ones. ``text`` must have passed ``clean_query``.
+
+    When nothing matches, the query is spelt with the index's own words
+    (``search.spelling``) and, if that finds pages, they are the answer, marked
+    ``corrected`` with the spelling in ``did_you_mean``. Editors' picks for the query
+    (``search.promotions``) come first."""
+    limit = limit or max_hits()
+    hits = _search_as_typed(text, languages, models, limit)
+    picked = promotions.promoted_ids(text, languages[0], models)
+    if picked:
+        hits.ids = (picked + [pk for pk in hits.ids if pk not in picked])[:limit]
+    if hits.ids:
+        return hits
+    spelt = spelling.correct(text, languages[0])
+    if not spelt:
+        return hits
+    corrected = _search_as_typed(spelt, languages, models, limit)
+    corrected.did_you_mean = spelt
+    corrected.corrected = bool(corrected.ids)
+    return corrected if corrected.ids else Hits(engine=hits.engine, did_you_mean=spelt)
 
 
 def suggest(text, language, models, taxonomy, limit=8):
@@ -185,4 +212,5 @@ def find(text, languages, wanted=(), params=None):
         if kind.filters:
             matching = kind.model.objects.filter(pk__in=[pk for pk in ids if kind_of_hit[pk] == name])
             facets.update(kind.filters.facets(matching, loaded[name]))
-    return Found(ids, kind_of_hit, kind_counts, facets, hits, query_terms(text, languages[0]), list(kinds))
+    shown = hits.did_you_mean if hits.corrected else text
+    return Found(ids, kind_of_hit, kind_counts, facets, hits, query_terms(shown, languages[0]), list(kinds))

@@ -2,10 +2,13 @@
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.core.api.caching import bump_content_version
+
+from .models import SynonymSet
 from .tasks import update_search_document
 
 
@@ -25,6 +28,9 @@ def page_moved(sender, instance, **kwargs):
 
 
 def connect():
+    # A synonym changes what searches answer: the API's cached answers are stale.
+    post_save.connect(bump_content_version, sender=SynonymSet, dispatch_uid="search-synonyms-saved")
+    post_delete.connect(bump_content_version, sender=SynonymSet, dispatch_uid="search-synonyms-deleted")
     page_published.connect(page_changed, dispatch_uid="search-published")
     page_unpublished.connect(page_changed, dispatch_uid="search-unpublished")
     post_page_move.connect(page_moved, dispatch_uid="search-moved")

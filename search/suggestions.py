@@ -6,7 +6,7 @@ from wagtail.models import Page
 from cms.core import page_kinds
 
 from . import service
-from .kinds import searchable_kinds
+from .kinds import kind_of, searchable_kinds
 
 
 def _labels():
@@ -29,7 +29,9 @@ def add_urls(suggestions, language):
     pages = [item for item in suggestions if item["kind"] == "page"]
     found = {page.pk: page for page in Page.objects.filter(pk__in=[item["id"] for item in pages])}
     for item in pages:
-        item["url"] = found[item["id"]].full_url if item["id"] in found else ""
+        page = found.get(item["id"])
+        item["url"] = page.full_url if page else ""
+        item["page_kind"] = (kind_of(page.specific_class) if page else None) or ""
     terms = [item for item in suggestions if item["kind"] != "page"]
     linking = [kind.filters for kind in page_kinds.searchable().values() if hasattr(kind.filters, "term_urls")]
     urls = linking[0].term_urls([(item["kind"], item["slug"]) for item in terms], language) if linking else []

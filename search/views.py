@@ -5,8 +5,9 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.http import urlencode
 
-from . import service
+from . import insights, service
 from .kinds import searchable_kinds
+from .spelling import closeness
 from .suggestions import suggest_with_urls, term_links
 
 RESULTS_PER_PAGE = 10
@@ -24,6 +25,7 @@ def site_search(request):
             context.update(query=raw[: service.MAX_QUERY_LENGTH], error=str(error))
             return render(request, "search/search.html", context, status=400)
         found = service.find(text, [language])
+        insights.record(language, text, None, bool(found.ids))
         page_obj = Paginator(found.ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         labels = {kind: label for kind, (_model, label) in searchable_kinds().items()}
         results = [
@@ -36,6 +38,9 @@ def site_search(request):
             results=results,
             engine=found.engine,
             pagination_query=urlencode({"q": text}),
+            did_you_mean=found.hits.did_you_mean,
+            corrected=found.hits.corrected,
+            did_you_mean_query=urlencode({"q": found.hits.did_you_mean}),
         )
         if not found.ids:
             context.update(nothing_found(text, language))
@@ -44,7 +49,9 @@ def site_search(request):
 
 def nothing_found(text, language):
     """What the page offers when nothing matches: titles and terms that start like the
-    query's first word (a typo is usually at the end), and every topic of the library."""
+    query's first word (a typo is usually at the end), and the library's topics, the
+    nearest to the query first."""
     stem = text.split()[0][:SUGGESTION_PREFIX]
     _engine, suggestions = suggest_with_urls(stem, language, limit=6) if len(stem) >= 3 else (None, [])
-    return {"suggestions": [item for item in suggestions if item["url"]], "topics": term_links(language)}
+    topics = sorted(term_links(language), key=lambda item: -closeness(text, item["text"]))
+    return {"suggestions": [item for item in suggestions if item["url"]], "topics": topics}

@@ -31,6 +31,7 @@ from resources.models import Audience, ResourceIndexPage, ResourcePage, Topic
 
 from . import media
 from . import pages as content
+from .synonyms import load_synonyms
 
 LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 # The demo resources (Czech, then English translations), in the format of docs/import.md.
@@ -72,6 +73,7 @@ class DemoBuilder:
         events = self.events(home)
         self.home_links(home, toolkits, articles)
         self.illustrate(sections, toolkits, news + events)
+        load_synonyms()
         pages = Page.objects.filter(depth__gt=1).count()
         self.log(_("Demo site ready: %(pages)s pages in Czech and English.") % {"pages": pages})
 

@@ -12,6 +12,8 @@ from rest_framework.response import Response
 from cms.core.api.caching import CachedGetMixin, cached_get
 from cms.core.api.locale import requested_locale
 from cms.core.api.pages import LOCALE_PARAMETERS, PageDetailAPIView, PageListAPIView, list_parameters
+from search.api.counting import CountsSearches
+from search.api.meta import SEARCH_META, search_meta
 from search.api.params import search_hits
 from search.service import preferred_engine
 
@@ -55,11 +57,14 @@ RESOURCE_LIST = inline_serializer(
         "previous": serializers.URLField(allow_null=True),
         "results": ResourceSerializer(many=True),
         "facets": FACETS,
+        "meta": inline_serializer(
+            "ResourceSearchMeta", SEARCH_META, required=False, help_text="With `q`: how the search went."
+        ),
     },
 )
 
 
-class ResourceListView(PageListAPIView):
+class ResourceListView(CountsSearches, PageListAPIView):
     """Resources in one language, filtered, with facet counts for the whole result set."""
 
     model = ResourcePage
@@ -67,11 +72,12 @@ class ResourceListView(PageListAPIView):
     detail_view_name = "api:resource-detail"
     select_related = ("locale", "resource_type")
     prefetch_related = ("audiences", "topics")
+    hits = None  # the search's, with ``q``
 
     def filter_pages(self, queryset, request):
         self.taxonomy = load_taxonomy()
         queryset = filter_resources(queryset, request, self.taxonomy)
-        hits = search_hits(request, [ResourcePage])
+        hits = self.hits = search_hits(request, [ResourcePage])
         if hits is not None:
             queryset = queryset.filter(pk__in=hits.ids)
             self.degraded = hits.engine != preferred_engine()
@@ -79,7 +85,10 @@ class ResourceListView(PageListAPIView):
 
     def extra_data(self, queryset):
         key = filter_set_key(self.request, translation.get_language())
-        return {"facets": facet_counts(queryset, self.taxonomy, key)}
+        extra = {"facets": facet_counts(queryset, self.taxonomy, key)}
+        if self.hits is not None:
+            extra["meta"] = search_meta(self.hits)
+        return extra
 
     # The response is described whole (it has facets beside the page of results).
     schema = AutoSchema()

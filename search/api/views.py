@@ -16,9 +16,11 @@ from cms.core.api.locale import requested_locale
 from cms.core.api.pages import LOCALE_PARAMETERS, list_parameters
 from cms.core.api.pagination import ApiPagination
 
-from .. import service
+from .. import service, spelling
 from ..kinds import searchable_kinds
 from ..suggestions import suggest_with_urls
+from .counting import CountsSearches
+from .meta import SEARCH_META, search_meta
 from .params import query_text, search_languages, values
 
 Q_PARAMETER = OpenApiParameter(
@@ -54,9 +56,7 @@ SEARCH_RESPONSE = inline_serializer(
                 "resource_type": inline_serializer("SearchTypeFacet", FACET, many=True),
             },
         ),
-        "meta": inline_serializer(
-            "SearchMeta", {"engine": serializers.ChoiceField(choices=["database", "elasticsearch"])}
-        ),
+        "meta": inline_serializer("SearchMeta", SEARCH_META),
     },
 )
 SUGGEST_RESPONSE = inline_serializer(
@@ -68,6 +68,9 @@ SUGGEST_RESPONSE = inline_serializer(
                 "text": serializers.CharField(),
                 "kind": serializers.ChoiceField(choices=["page", "audience", "topic", "resource-type"]),
                 "id": serializers.IntegerField(required=False, help_text="For a page."),
+                "page_kind": serializers.CharField(
+                    required=False, help_text="For a page: its kind (resource, toolkit, news, event, article)."
+                ),
                 "slug": serializers.CharField(required=False, help_text="For a taxonomy term."),
                 "url": serializers.URLField(
                     help_text="Where the suggestion leads: the page, or the library filtered by the term."
@@ -75,12 +78,20 @@ SUGGEST_RESPONSE = inline_serializer(
             },
             many=True,
         ),
-        "meta": inline_serializer("SuggestMeta", {"engine": serializers.CharField()}),
+        "meta": inline_serializer(
+            "SuggestMeta",
+            {
+                "engine": serializers.CharField(),
+                "did_you_mean": serializers.CharField(
+                    help_text="When nothing completes `q`: the words the site has that are closest to it (else empty)."
+                ),
+            },
+        ),
     },
 )
 
 
-class SearchView(CachedGetMixin, GenericAPIView):
+class SearchView(CountsSearches, CachedGetMixin, GenericAPIView):
     """Search resources, toolkits, news, events and articles of one language."""
 
     pagination_class = ApiPagination
@@ -122,7 +133,7 @@ class SearchView(CachedGetMixin, GenericAPIView):
                 "topic": found.facets["topic"],
                 "resource_type": found.facets["type"],
             }
-            response.data["meta"] = {"engine": found.engine}
+            response.data["meta"] = search_meta(found.hits)
             self.degraded = found.engine != service.preferred_engine()
         return response
 
@@ -158,6 +169,9 @@ class SuggestView(CachedGetMixin, GenericAPIView):
     def get(self, request):
         locale = requested_locale(request)
         with translation.override(locale.language_code):
-            engine, suggestions = suggest_with_urls(query_text(request), locale.language_code)
+            text = query_text(request)
+            engine, suggestions = suggest_with_urls(text, locale.language_code)
         self.degraded = engine != service.preferred_engine()
-        return Response({"results": suggestions, "meta": {"engine": engine}})
+        # Nothing completes what was typed: the index's own spelling of it, if it has one.
+        did_you_mean = "" if suggestions else spelling.correct(text, locale.language_code)
+        return Response({"results": suggestions, "meta": {"engine": engine, "did_you_mean": did_you_mean}})

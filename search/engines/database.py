@@ -1,12 +1,12 @@
 """The database engine: Wagtail's search backend (SQLite FTS5 or PostgreSQL full text)
-over the analysed fields of ``search.fields``.
+over the analysed fields of ``search.fields``, ranked in the tiers of ``search.query_plan``.
 
-A query runs in two passes: pages that match every word of the query (in any of its
-forms) come first, ranked by the backend; then, when those are few, pages that match only
-some of the words. Ranking alone would let a short title with one common word beat a
-page that has all of them; and when hundreds of pages have every word, the pages with
-only some are noise that costs a second full-text scan (on 20,000 resources it doubled a
-two-word search).
+The pages that hold every unit of the query literally come first, those whose title is the
+query (or holds it as a phrase) or holds every unit before the rest, which keep the
+backend's rank. Then, when those are fewer than ``WIDEN_BELOW``, pages that hold every unit
+only through a compound or a synonym; then pages with some of the units. When hundreds of
+pages match literally, the wider tiers would be noise that costs another full-text scan
+each (on 20,000 resources the some-words scan doubled a two-word search).
 """
 
 import re
@@ -15,13 +15,16 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
-from ..analysis import fold, query_word_terms
+from ..analysis import fold
+from ..hits import Hits
+from ..query_plan import AnyOf
+from ..title_rank import title_first
 
 name = "database"
-# Below this many pages with every word, pages with some of the words are added after them,
-# at most BROADEN_BY of them: they are a fallback, and past the first hundred mostly pages
-# that share one common word with the query.
-BROADEN_BELOW = 50
+# Below this many pages with every unit, the wider tiers are added after them, the
+# some-units tier with at most BROADEN_BY pages (past the first hundred mostly pages that
+# share one common word with the query).
+WIDEN_BELOW = 50
 BROADEN_BY = 100
 
 
@@ -33,26 +36,33 @@ def _pages(language, models, *fields):
     return queryset.live().filter(locale_id=locale_id).only("pk", *fields)
 
 
-def _any_of(terms):
-    return Or([PlainText(term) for term in terms]) if len(terms) > 1 else PlainText(terms[0])
+def as_query(expression):
+    """A query plan's expression as Wagtail search query objects."""
+    if isinstance(expression, str):
+        return PlainText(expression)
+    parts = [as_query(part) for part in expression.parts]
+    return Or(parts) if isinstance(expression, AnyOf) else And(parts)
 
 
-def search(text, language, models, limit):
-    groups = query_word_terms(text, language)
-    if not groups:
-        return []
-    backend, pages = get_search_backend(), _pages(language, models)
-    any_word = _any_of([term for group in groups for term in group])
-    if len(groups) == 1:
-        return [page.pk for page in backend.search(any_word, pages)[:limit]]
-    every_word = And([_any_of(group) for group in groups])
-    ids = dict.fromkeys(page.pk for page in backend.search(every_word, pages)[:limit])
-    if len(ids) < min(limit, BROADEN_BELOW):
-        # The any-word search finds the pages with every word too: read past them.
+def search(plan, models, limit):
+    hits = Hits(engine=name)
+    if not plan:
+        return hits
+    backend, pages = get_search_backend(), _pages(plan.language, models)
+    literal = [page.pk for page in backend.search(as_query(plan.literal()), pages)[:limit]]
+    ids = dict.fromkeys(title_first(literal, plan))
+    widened = plan.widened()
+    if widened is not None and len(ids) < min(limit, WIDEN_BELOW):
+        for page in backend.search(as_query(widened), pages)[:limit]:
+            if page.pk not in ids:
+                ids[page.pk] = None
+                hits.widened = True
+    if len(plan.units) > 1 and len(ids) < min(limit, WIDEN_BELOW):
         budget = min(limit - len(ids), BROADEN_BY)
-        for page in backend.search(any_word, pages)[: len(ids) + budget]:
+        for page in backend.search(as_query(plan.any_unit()), pages)[: len(ids) + budget]:
             ids.setdefault(page.pk, None)
-    return list(ids)
+    hits.ids = list(ids)[:limit]
+    return hits
 
 
 def suggest(text, language, models, limit):

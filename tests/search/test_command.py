@@ -42,14 +42,15 @@ def test_hits_keep_their_order_in_sql_whatever_the_ids(demo):
 def test_pages_with_some_words_only_fill_in_when_pages_with_every_word_are_few(demo, monkeypatch):
     from resources.models import ResourcePage
     from search.engines import database
+    from search.query_plan import plan
 
     def search():
-        return database.search("falešné zprávy", "cs", [ResourcePage], 1000)
+        return database.search(plan("falešné zprávy", "cs"), [ResourcePage], 1000).ids
 
     broadened = search()
-    monkeypatch.setattr(database, "BROADEN_BELOW", 0)  # never broaden: pages with both words only
+    monkeypatch.setattr(database, "WIDEN_BELOW", 0)  # never widen: pages with both words only
     every_word = search()
     assert every_word and len(every_word) < len(broadened) and broadened[: len(every_word)] == every_word
-    monkeypatch.setattr(database, "BROADEN_BELOW", 50)
+    monkeypatch.setattr(database, "WIDEN_BELOW", 50)
     monkeypatch.setattr(database, "BROADEN_BY", 1)  # at most one page with only some of the words
     assert search() == broadened[: len(every_word) + 1]

@@ -11,6 +11,7 @@ from resources.models import ResourcePage
 from search import elastic_index
 from search.elastic_documents import page_document
 from search.engines import elasticsearch as engine
+from search.query_plan import plan
 
 CLOSED_PORT = "http://127.0.0.1:9"  # discard: nothing listens there
 
@@ -28,12 +29,25 @@ def test_mapping_has_czech_and_english_analysis_and_the_python_terms():
     assert analysis["filter"]["czech_stemmer"] == {"type": "stemmer", "language": "czech"}
 
 
-def test_search_body_combines_terms_language_analysis_filters_highlight_and_aggregation():
-    body = engine.search_request("šikaně ve škole", "cs", [ResourcePage], 50).to_dict()
-    should = body["query"]["bool"]["must"][0]["bool"]["should"] if "must" in body["query"]["bool"] else None
-    should = should or body["query"]["bool"]["should"]
-    assert {"match": {"title_terms": {"query": "sikan sikana skol skola", "boost": 3}}} in should
-    assert {"multi_match": {"query": "šikaně ve škole", "fields": ["title.cs^3", "summary.cs^2", "body.cs"]}} in should
+def test_search_body_ranks_the_query_plan_s_tiers_with_filters_highlight_and_aggregation():
+    query_plan = plan("šikaně ve škole", "cs", [[("šikana", [{"sikana", "sikan"}]), ("bullying", [{"bullying"}])]])
+    body = engine.search_request(query_plan, [ResourcePage], 50, text="šikaně ve škole").to_dict()
+    should = body["query"]["bool"]["should"]
+    phrase, title_units, units, widened = should[:4]
+    assert phrase == {"match_phrase": {"title.cs": {"query": "šikaně ve škole", "boost": 64}}}
+    assert title_units["bool"]["boost"] == 32 and units["bool"]["boost"] == 16 and widened["bool"]["boost"] == 4
+    # Every unit must be there (the literal terms of each word on the title's terms).
+    must = title_units["bool"]["must"][0]["bool"]["must"]
+    assert {
+        "bool": {
+            "should": [{"term": {"title_terms": "sikan"}}, {"term": {"title_terms": "sikana"}}],
+            "minimum_should_match": 1,
+        }
+    } in must
+    assert "bullying" in str(widened)  # the synonym widens the tier below the literal one
+    assert {
+        "multi_match": {"query": "šikaně ve škole", "fields": ["title.cs^3", "summary.cs^2", "body.cs"], "boost": 1}
+    } in should
     assert {"term": {"locale": "cs"}} in body["query"]["bool"]["filter"]
     assert {"terms": {"kind": ["resource"]}} in body["query"]["bool"]["filter"]
     assert body["size"] == 50 and body["_source"] is False
@@ -64,7 +78,7 @@ def test_an_unreachable_cluster_falls_back_to_the_database_and_says_so(client, d
     with caplog.at_level(logging.WARNING, logger="search.service"):
         data = client.get("/api/v1/search/", {"q": "kyberšikana"}).json()
     elastic_index.client.cache_clear()
-    assert data["meta"] == {"engine": "database"} and data["count"] > 0
+    assert data["meta"]["engine"] == "database" and data["count"] > 0
     assert "elasticsearch unavailable" in caplog.text.lower()
 
 
@@ -95,7 +109,7 @@ def test_rebuild_swaps_the_alias_and_search_answers(client, demo, settings):
     assert list(es.indices.get_alias(name="sic-test-pages")) == [second]
     assert not es.indices.exists(index=first)
     data = client.get("/api/v1/search/", {"q": "sikanou"}).json()
-    assert data["meta"] == {"engine": "elasticsearch"}
+    assert data["meta"]["engine"] == "elasticsearch"
     assert any("Kyberšikana" in item["title"] for item in data["results"][:3])
     page = ResourcePage.objects.get(external_id="demo-020", locale__language_code="cs")
     page.unpublish()
