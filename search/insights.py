@@ -16,7 +16,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Case, F, IntegerField, Sum, When
 from django.utils import timezone
 
-from .analysis import words
+from .analysis import fold, words
 from .models import MAX_QUERY_LENGTH, SearchQueryCount
 
 logger = logging.getLogger(__name__)
@@ -33,8 +33,9 @@ def min_count():
 
 
 def normalise(text):
-    """The query as counted: its words in lower case, one space apart."""
-    return " ".join(words(text or ""))[:MAX_QUERY_LENGTH].strip()
+    """The query as counted: its words in lower case without diacritics, one space apart,
+    so ``Šikana``, ``šikana`` and ``sikana`` count as one query."""
+    return " ".join(fold(word) for word in words(text or ""))[:MAX_QUERY_LENGTH].strip()
 
 
 def filters_key(params):

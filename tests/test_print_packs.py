@@ -113,3 +113,14 @@ def test_the_pdf_renderer_reads_a_media_file_and_a_static_file(settings, tmp_pat
     (tmp_path / "images" / "a.jpg").write_bytes(b"x")
     assert _local_file("http://localhost/media/images/a.jpg") == (tmp_path / "images" / "a.jpg").resolve()
     assert _local_file("/static/img/logo.svg").name == "logo.svg"
+
+
+def test_the_pdf_renderer_reads_the_collected_static_file_with_its_hash(settings, tmp_path):
+    """In production templates name static files by their hashed, collected copies."""
+    settings.STATIC_ROOT = tmp_path
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "logo.73f4e8728e75.svg").write_text("<svg/>")
+    found = _local_file("http://localhost/static/img/logo.73f4e8728e75.svg")
+    assert found == (tmp_path / "img" / "logo.73f4e8728e75.svg").resolve()
+    with pytest.raises(RefusedAddress):
+        _local_file("http://localhost/static/img/../../etc/passwd")

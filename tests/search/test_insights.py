@@ -107,3 +107,11 @@ def test_the_report_is_in_czech_for_a_czech_editor_and_closed_to_others(client, 
 @pytest.mark.parametrize("days", ["abc", "365"])
 def test_an_unknown_period_falls_back_to_thirty_days(editor_client, demo, days):
     assert '<option value="30" selected>Last 30 days</option>' in report(editor_client, days=days)
+
+
+def test_searches_on_the_demo_site_show_in_the_report(client, editor_client, demo):
+    for query in ("šikana", "Šikana", "sikana", "sikana"):
+        assert client.get("/cs/search/", {"q": query}).status_code == 200
+    page = report(editor_client)
+    top = page.split("Top searches")[1]
+    assert '<th scope="row">sikana</th><td>4</td>' in top  # one query however it was typed

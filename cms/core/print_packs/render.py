@@ -22,21 +22,32 @@ class RefusedAddress(ValueError):
     pass
 
 
+def _under(root, name):
+    """``root/name`` if it is a file inside ``root`` (no climbing out with ``..``)."""
+    if not root:
+        return None
+    root = Path(root).resolve()
+    candidate = (root / name).resolve()
+    return candidate if candidate.is_relative_to(root) and candidate.is_file() else None
+
+
 def _local_file(url):
     """The file on disk that ``url`` (a static or media address of this site) names."""
     path = unquote(urlsplit(url).path)
+    found = None
     if path.startswith(settings.MEDIA_URL):
-        root = Path(settings.MEDIA_ROOT).resolve()
-        candidate = (root / path[len(settings.MEDIA_URL) :]).resolve()
-        if candidate.is_relative_to(root) and candidate.is_file():
-            return candidate
+        found = _under(settings.MEDIA_ROOT, path[len(settings.MEDIA_URL) :])
     elif path.startswith(settings.STATIC_URL):
+        name = path[len(settings.STATIC_URL) :]
         try:
-            found = finders.find(path[len(settings.STATIC_URL) :])
+            found = finders.find(name)
         except SuspiciousFileOperation:  # a path that climbs out of the static folders
             found = None
-        if found:
-            return Path(found)
+        # In production the address names the collected copy with its hash in the name
+        # (logo.73f4e8728e75.svg), which only STATIC_ROOT has.
+        found = Path(found) if found else _under(settings.STATIC_ROOT, name)
+    if found:
+        return found
     raise RefusedAddress(url)
 
 
