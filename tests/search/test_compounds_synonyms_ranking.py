@@ -192,3 +192,22 @@ def test_an_editors_pick_comes_first_in_its_language_only(client, demo):
     assert ids(search(client, "/api/v1/search/", q="HESLA"))[0] == pinned.pk
     english = ids(search(client, q="hesla", locale="en"))
     assert resource("demo-036", "en").pk not in english[:1]
+
+
+def test_an_editor_may_pin_a_page_in_the_admin(editor_client, demo):
+    page = resource("demo-036")
+    response = editor_client.post(
+        "/admin/searchpicks/add/",
+        {
+            "query_string": "pravidla",
+            "editors_picks-TOTAL_FORMS": "1",
+            "editors_picks-INITIAL_FORMS": "0",
+            "editors_picks-MIN_NUM_FORMS": "0",
+            "editors_picks-MAX_NUM_FORMS": "1000",
+            "editors_picks-0-page": str(page.pk),
+            "editors_picks-0-ORDER": "0",
+            "editors_picks-0-description": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:300]
+    assert SearchPromotion.objects.get(query__query_string="pravidla").page_id == page.pk
