@@ -225,6 +225,7 @@ class DemoBuilder:
                     "start": timezone.make_aware(start, zone),
                     "end": timezone.make_aware(end, zone) if isinstance(end, datetime.datetime) else None,
                     "online_url": online_url,
+                    "registration_url": content.EVENT_REGISTRATION.get(slug, ""),
                     "audiences": list(Audience.objects.filter(slug__in=audiences.split(","))),
                 },
             )

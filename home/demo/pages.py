@@ -474,6 +474,9 @@ NEWS = [
 ]
 
 # (start, end, online link, slug, audiences, Czech, English)
+# Where schools sign up for an event (the official Safer Internet Day site for its day).
+EVENT_REGISTRATION = {"den-bezpecnejsiho-internetu-2027": "https://www.saferinternetday.org/"}
+
 EVENTS = [
     (
         datetime.datetime(2026, 10, 8, 16, 0),
@@ -484,13 +487,13 @@ EVENTS = [
         {
             "title": "Webinář: rodiče a hry",
             "lead": "Jak mluvit s dětmi o hraní her a jak nastavit rodičovskou kontrolu.",
-            "place": "Online (odkaz na připojení dostanete po registraci)",
+            "place": "Online (odkaz na připojení zveřejníme na této stránce v den konání)",
         },
         {
             "title": "Webinar: parents and gaming",
             "slug": "webinar-parents-and-gaming",
             "lead": "How to talk with children about gaming and set up parental controls.",
-            "place": "Online (the joining link comes after you sign up)",
+            "place": "Online (the joining link is published on this page on the day)",
         },
     ),
     (
@@ -539,13 +542,13 @@ EVENTS = [
         {
             "title": "Online kurz pro seniory: podvody",
             "lead": "Jak poznat podvodnou zprávu a telefonát. Kurz vede lektor Akademie, dotazy jsou vítány.",
-            "place": "Online (odkaz na připojení dostanete po registraci)",
+            "place": "Online (odkaz na připojení zveřejníme na této stránce v den konání)",
         },
         {
             "title": "Online course for older people: scams",
             "slug": "online-course-scams",
             "lead": "How to recognise a scam message or call. Led by an Academy trainer; questions welcome.",
-            "place": "Online (the joining link comes after you sign up)",
+            "place": "Online (the joining link is published on this page on the day)",
         },
     ),
 ]

@@ -137,6 +137,7 @@ def test_an_english_event_says_its_date_once_in_english(client, demo):
     assert "9 February 2027, 09:00–15:00" in html
     assert html.count("9 February 2027") == 1
     assert f'href="/calendar/event/{event.pk}.ics"' in html
+    assert '<a class="button" href="https://www.saferinternetday.org/" rel="noopener">Sign up</a>' in html
     czech = real(EventPage, "cs").get(translation_key=event.translation_key)
     assert "9. února 2027, 9:00–15:00" in client.get(czech.url).content.decode()
 
