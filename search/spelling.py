@@ -21,6 +21,9 @@ from .stopwords import CZECH, ENGLISH
 
 CUTOFF = 0.75
 MIN_WORD_LENGTH = 4  # shorter words have too many neighbours to guess from
+# Each unknown word is compared with thousands of known ones: a query of many made-up
+# words must not cost seconds of CPU, so only the first few are corrected.
+MAX_CORRECTED_WORDS = 4
 CACHE_SECONDS = 24 * 3600
 STOPWORDS = {"cs": CZECH, "en": ENGLISH}
 
@@ -74,12 +77,13 @@ def correct(text, language):
     there is nothing to correct."""
     known = vocabulary(language)
     stopwords = STOPWORDS.get(language, CZECH)
-    corrected, changed = [], False
+    corrected, changed, tried = [], False, 0
     for word in words(text):
         folded = fold(word)
-        if folded in known or folded in stopwords or len(folded) < MIN_WORD_LENGTH:
+        if folded in known or folded in stopwords or len(folded) < MIN_WORD_LENGTH or tried >= MAX_CORRECTED_WORDS:
             corrected.append(word)
             continue
+        tried += 1
         closest = _closest(folded, known)
         if closest is None:
             corrected.append(word)

@@ -211,3 +211,13 @@ def test_an_editor_may_pin_a_page_in_the_admin(editor_client, demo):
     )
     assert response.status_code == 302, response.content.decode()[:300]
     assert SearchPromotion.objects.get(query__query_string="pravidla").page_id == page.pk
+
+
+def test_only_the_first_few_unknown_words_are_spelt_anew(demo, monkeypatch):
+    from search import spelling
+
+    compared = []
+    original = spelling._closest
+    monkeypatch.setattr(spelling, "_closest", lambda folded, known: compared.append(folded) or original(folded, known))
+    spelling.correct(" ".join(f"slovo{n}xq" for n in range(30)), "cs")
+    assert len(compared) == spelling.MAX_CORRECTED_WORDS
