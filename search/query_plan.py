@@ -82,6 +82,11 @@ class Unit:
     def widened(self):
         return any_of([self.literal, *(expression for _expansion, expression in self.expansions)])
 
+    @property
+    def by_synonym(self):
+        synonyms = [expression for expansion, expression in self.expansions if expansion.kind == "synonym"]
+        return any_of([self.literal, *synonyms])
+
 
 @dataclass
 class QueryPlan:
@@ -105,8 +110,15 @@ class QueryPlan:
             return None
         return all_of([unit.widened for unit in self.units])
 
+    def expansions_only(self):
+        """Any expansion of any unit: the pages the widened tier can add are among these."""
+        parts = [expression for unit in self.units for _expansion, expression in unit.expansions]
+        return any_of(parts) if parts else None
+
     def any_unit(self):
-        return any_of([term for unit in self.units for term in flat_terms(unit.widened)])
+        """Some of the units, literally or by a synonym (compounds would make this tier,
+        a fallback, a scan of every page that shares a common word's compounds)."""
+        return any_of([term for unit in self.units for term in flat_terms(unit.by_synonym)])
 
     def expansions(self):
         return [expansion.as_dict() for unit in self.units for expansion, _expression in unit.expansions]

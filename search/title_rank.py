@@ -6,6 +6,10 @@ from wagtail.models import Page
 from .analysis import WORD_TERMS, terms, words
 
 EXACT, PHRASE, ALL_UNITS, ELSEWHERE = range(4)
+# Only the backend's best hits are sorted by title: both backends weight the title already,
+# so a page whose title is the query is among them, and reading and analysing a thousand
+# titles cost 26 ms of a 20,000-page search.
+RERANKED = 300
 
 
 def title_words(title, language):
@@ -39,6 +43,7 @@ def title_first(ids, plan):
     """``ids`` in title tiers, each tier in the order given."""
     if not ids:
         return ids
-    text = " ".join(unit.text for unit in plan.units)
-    titles = dict(Page.objects.filter(pk__in=ids).values_list("pk", "title"))
-    return sorted(ids, key=lambda pk: title_tier(titles.get(pk, ""), plan, plan.text or text))
+    text = plan.text or " ".join(unit.text for unit in plan.units)
+    best, rest = ids[:RERANKED], ids[RERANKED:]
+    titles = dict(Page.objects.filter(pk__in=best).values_list("pk", "title"))
+    return sorted(best, key=lambda pk: title_tier(titles.get(pk, ""), plan, text)) + rest
