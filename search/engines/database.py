@@ -19,6 +19,7 @@ from ..analysis import fold
 from ..hits import Hits
 from ..query_plan import AnyOf
 from ..title_rank import title_first
+from .narrowing import narrowed
 
 name = "database"
 # Below this many pages with every unit, the wider tiers are added after them, the
@@ -44,27 +45,32 @@ def as_query(expression):
     return Or(parts) if isinstance(expression, AnyOf) else And(parts)
 
 
+def _search(backend, expression, pages):
+    """The backend's search for ``expression`` in ``pages``, best first."""
+    return backend.search(as_query(expression), narrowed(pages, expression, backend))
+
+
 def search(plan, models, limit):
     hits = Hits(engine=name)
     if not plan:
         return hits
     backend, pages = get_search_backend(), _pages(plan.language, models)
-    literal = [page.pk for page in backend.search(as_query(plan.literal()), pages)[:limit]]
+    literal = [page.pk for page in _search(backend, plan.literal(), pages)[:limit]]
     ids = dict.fromkeys(title_first(literal, plan))
     widened = plan.widened()
     if widened is not None and len(ids) < min(limit, WIDEN_BELOW):
         # First the pages that hold some expansion at all (rare terms, a quick lookup);
         # only among them, the pages that hold every unit. Most compounds a query word
         # could form exist nowhere, and then the tier costs one quick lookup.
-        candidates = [page.pk for page in backend.search(as_query(plan.expansions_only()), pages)[:limit]]
+        candidates = [page.pk for page in _search(backend, plan.expansions_only(), pages)[:limit]]
         if candidates:
-            for page in backend.search(as_query(widened), pages.filter(pk__in=candidates))[:limit]:
+            for page in _search(backend, widened, pages.filter(pk__in=candidates))[:limit]:
                 if page.pk not in ids:
                     ids[page.pk] = None
                     hits.widened = True
     if len(plan.units) > 1 and len(ids) < min(limit, WIDEN_BELOW):
         budget = min(limit - len(ids), BROADEN_BY)
-        for page in backend.search(as_query(plan.any_unit()), pages)[: len(ids) + budget]:
+        for page in _search(backend, plan.any_unit(), pages)[: len(ids) + budget]:
             ids.setdefault(page.pk, None)
     hits.ids = list(ids)[:limit]
     return hits
