@@ -13,6 +13,12 @@ def searchable_kinds():
     return {name: (kind.model, kind.label) for name, kind in page_kinds.searchable().items()}
 
 
+def taxonomy_labels():
+    """``[(kind, slug, label)]`` of every term the searchable kinds filter by, in the
+    active language."""
+    return [label for kind in page_kinds.searchable().values() if kind.filters for label in kind.filters.labels()]
+
+
 def kind_of(model):
     kind = page_kinds.of_model(model)
     return kind.name if kind and kind.searchable else None

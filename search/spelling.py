@@ -13,10 +13,10 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page
 
-from cms.core import page_kinds
 from cms.core.api.caching import content_version
 
 from .analysis import compound_head, fold, words
+from .kinds import taxonomy_labels
 from .stopwords import CZECH, ENGLISH
 
 CUTOFF = 0.75
@@ -30,12 +30,7 @@ STOPWORDS = {"cs": CZECH, "en": ENGLISH}
 
 def _labels(language):
     with translation.override(language):
-        return [
-            label
-            for kind in page_kinds.searchable().values()
-            if kind.filters
-            for _kind, _slug, label in kind.filters.labels()
-        ]
+        return [label for _kind, _slug, label in taxonomy_labels()]
 
 
 def _build(language):

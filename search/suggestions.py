@@ -6,17 +6,12 @@ from wagtail.models import Page
 from cms.core import page_kinds
 
 from . import service
-from .kinds import kind_of, searchable_kinds
-
-
-def _labels():
-    """``[(kind, slug, label)]`` of every term the searchable kinds filter by."""
-    return [label for kind in page_kinds.searchable().values() if kind.filters for label in kind.filters.labels()]
+from .kinds import kind_of, searchable_kinds, taxonomy_labels
 
 
 def suggest_with_urls(text, language, limit=8):
     """The engine's name and ``[{text, kind, id or slug, url}]`` completing ``text``."""
-    labels = _labels()
+    labels = taxonomy_labels()
     models = [model for model, _label in searchable_kinds().values()]
     engine, suggestions = service.suggest(text, language, models, labels, limit=limit)
     add_urls(suggestions, language)
@@ -45,7 +40,9 @@ def term_links(language, kind="topic"):
     """``[{text, kind, slug, url}]`` of every term of ``kind`` (the search page's "browse by
     topic" when nothing is found), without asking the search engine."""
     terms = [
-        {"text": label, "kind": term_kind, "slug": slug} for term_kind, slug, label in _labels() if term_kind == kind
+        {"text": label, "kind": term_kind, "slug": slug}
+        for term_kind, slug, label in taxonomy_labels()
+        if term_kind == kind
     ]
     add_urls(terms, language)
     return terms
