@@ -7,6 +7,7 @@ Counts only (``search.insights``): by language and period, queries seen fewer th
 import csv
 import datetime
 import io
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import permission_required
@@ -22,7 +23,11 @@ PERIODS = (7, 30, 90, 180)
 TOP = 50
 
 
+WITHOUT_FILTERS = "none"
+
+
 def _choices(request):
+    """The language, the period in days and the filters chosen (``""``: any)."""
     languages = dict(settings.LANGUAGES)
     language = request.GET.get("language")
     language = language if language in languages else settings.LANGUAGE_CODE
@@ -31,12 +36,15 @@ def _choices(request):
     except ValueError:
         days = 30
     days = days if days in PERIODS else 30
-    return language, days
+    return language, days, request.GET.get("filters", "")[:200]
 
 
-def _counts(language, days):
+def _counts(language, days, filters=""):
     since = timezone.localdate() - datetime.timedelta(days=days - 1)
-    return SearchQueryCount.objects.filter(language=language, day__gte=since)
+    counts = SearchQueryCount.objects.filter(language=language, day__gte=since)
+    if filters:
+        counts = counts.filter(filters="" if filters == WITHOUT_FILTERS else filters)
+    return counts
 
 
 def _bars(rows):
@@ -55,12 +63,15 @@ def _bars(rows):
 
 @permission_required("sic_search.view_searchquerycount", raise_exception=True)
 def insights_report(request):
-    language, days = _choices(request)
-    counts = _counts(language, days)
+    language, days, filters = _choices(request)
+    counts = _counts(language, days, filters)
     top = list(insights.top_queries(counts)[:TOP])
     context = {
         "language": language,
         "days": days,
+        "filters": filters,
+        "without_filters": WITHOUT_FILTERS,
+        "filter_choices": list(insights.top_filters(_counts(language, days))[:TOP]),
         "languages": settings.LANGUAGES,
         "periods": PERIODS,
         "top": top,
@@ -68,7 +79,7 @@ def insights_report(request):
         "daily": _bars(insights.daily_totals(counts)),
         "min_count": insights.min_count(),
         "retention_days": insights.retention_days(),
-        "query": f"language={language}&days={days}",
+        "query": urlencode({"language": language, "days": days, "filters": filters}),
     }
     return render(request, "search/admin/insights.html", context)
 
@@ -76,11 +87,11 @@ def insights_report(request):
 @permission_required("sic_search.view_searchquerycount", raise_exception=True)
 def insights_export(request):
     """The top searches of the period as CSV: query, searches, of which without results."""
-    language, days = _choices(request)
+    language, days, filters = _choices(request)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([_("language"), _("query"), _("searches"), _("without results")])
-    for row in insights.top_queries(_counts(language, days)):
+    for row in insights.top_queries(_counts(language, days, filters)):
         writer.writerow([row["language"], row["query"], row["searches"], row["without_results"]])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="search-insights-{language}-{days}d.csv"'

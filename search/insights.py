@@ -108,6 +108,18 @@ def top_queries(counts):
     )
 
 
+def top_filters(counts):
+    """The filter combinations of ``counts`` (searches with filters), most used first, each
+    with ``searches``; combinations below the minimum count are left out."""
+    return (
+        counts.exclude(filters="")
+        .values("filters")
+        .annotate(searches=Sum("count"))
+        .filter(searches__gte=min_count())
+        .order_by("-searches", "filters")
+    )
+
+
 def daily_totals(counts):
     """``[(day, searches, without results)]`` of ``counts``, oldest first."""
     rows = counts.values("day").annotate(searches=Sum("count"), without_results=_without_results()).order_by("day")

@@ -93,6 +93,23 @@ def test_the_report_shows_top_searches_and_those_that_found_nothing_from_three_s
     assert lines[1:] == ["cs,sikana,9,0", "cs,kyberhrozby,4,4"]
 
 
+def test_the_report_and_its_csv_narrow_to_searches_with_given_filters_or_none(editor_client, demo):
+    today = timezone.localdate()
+    rows = [("hesla", "", 6), ("hesla", "topic=security", 3), ("deepfake", "type=video", 4), ("hoax", "age=9", 2)]
+    for query, filters, count in rows:
+        SearchQueryCount.objects.create(day=today, language="cs", query=query, filters=filters, found=True, count=count)
+    page = report(editor_client)
+    assert '<option value="type=video">type=video (4)</option>' in page
+    assert "age=9" not in page  # a combination used fewer than 3 times is not offered
+    top = report(editor_client, filters="type=video").split("Top searches")[1]
+    assert '<th scope="row">deepfake</th>' in top and "hesla" not in top
+    without = report(editor_client, filters="none").split("Top searches")[1]
+    assert '<th scope="row">hesla</th><td>6</td>' in without and "deepfake" not in without
+    assert '<th scope="row">hesla</th><td>9</td>' in report(editor_client).split("Top searches")[1]
+    export = editor_client.get("/admin/search-insights/export.csv", {"language": "cs", "filters": "topic=security"})
+    assert export.content.decode().splitlines()[1:] == ["cs,hesla,3,0"]
+
+
 def test_the_report_is_in_czech_for_a_czech_editor_and_closed_to_others(client, demo):
     from tests.factories import UserFactory
 
