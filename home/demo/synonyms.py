@@ -25,6 +25,7 @@ SYNONYM_SETS = {
         "hoax, chain e-mail, chain letter",
         "deepfake, fake video",
         "grooming, online predators",
+        "advert, advertising, advertisement",
     ],
 }
 
