@@ -30,6 +30,15 @@ class Partner(models.Model):
     )
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    directory_entry = models.ForeignKey(
+        "home.PartnerOrganisation",
+        verbose_name=_("entry in the partners directory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="api_partners",
+        help_text=_("The public directory's entry for this organisation, if it is listed there."),
+    )
 
     class Meta:
         verbose_name = _("partner")

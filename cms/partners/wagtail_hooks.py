@@ -32,7 +32,7 @@ class PartnerViewSet(ModelViewSet):
     menu_label = _("Partners")
     menu_order = 800
     add_to_admin_menu = True
-    form_fields = ["name", "kind", "contact_email", "origins", "active"]
+    form_fields = ["name", "kind", "contact_email", "origins", "active", "directory_entry"]
     # The name leads to the partner's page of keys, usage and webhooks (which links to the form).
     list_display = [
         TitleColumn(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import navigation, views
+from . import navigation, partners, views
 
 urlpatterns = [
     path("toolkits/", views.ToolkitListView.as_view(), name="toolkit-list"),
@@ -11,6 +11,7 @@ urlpatterns = [
     path("news/<id:pk>/", views.NewsDetailView.as_view(), name="news-detail"),
     path("events/", views.EventListView.as_view(), name="event-list"),
     path("events/<id:pk>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("partners/", partners.PartnerListView.as_view(), name="partner-list"),
     path("navigation/", navigation.NavigationView.as_view(), name="navigation"),
     path("pages/by-path/", navigation.PageByPathView.as_view(), name="page-by-path"),
 ]

@@ -22,6 +22,7 @@ from home.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
+    PartnerDirectoryPage,
     SectionPage,
     ToolkitPage,
 )
@@ -31,6 +32,7 @@ from resources.models import Audience, ResourceIndexPage, ResourcePage, Topic
 
 from . import media
 from . import pages as content
+from .partners import load_partners
 from .synonyms import load_synonyms
 
 LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
@@ -74,6 +76,8 @@ class DemoBuilder:
         self.home_links(home, toolkits, articles)
         self.illustrate(sections, toolkits, news + events)
         load_synonyms()
+        load_partners()
+        self.ensure(home, PartnerDirectoryPage, content.PARTNER_DIRECTORY["cs"]["slug"], content.PARTNER_DIRECTORY)
         pages = Page.objects.filter(depth__gt=1).count()
         self.log(_("Demo site ready: %(pages)s pages in Czech and English.") % {"pages": pages})
 

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from cms.core.print_packs.render import html_to_pdf, render_html
 from resources.models import ResourcePage
 
-from .pictures import draw_picture
+from .pictures import draw_logo, draw_picture
 
 POSTER_TYPES = {"poster"}
 
@@ -31,6 +31,19 @@ def picture(key, topic="", audience=""):
     data = _drawn(key, topic, audience)
     return model.objects.create(
         title=title, file=ImageFile(ContentFile(data), name=_fresh(f"original_images/{title}.jpg"))
+    )
+
+
+def logo(slug, initials, palette):
+    """The demo logo of the directory entry ``slug``, drawn and stored once."""
+    model = get_image_model()
+    title = f"demo-logo-{slug}"
+    existing = model.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    data = draw_logo(initials, palette)
+    return model.objects.create(
+        title=title, file=ImageFile(ContentFile(data), name=_fresh(f"original_images/{title}.png"))
     )
 
 

@@ -351,6 +351,21 @@ ARTICLES = [
     ),
 ]
 
+PARTNER_DIRECTORY = {
+    "cs": {
+        "title": "Partneři",
+        "slug": "partneri",
+        "intro": "<p>S kým spolupracujeme: státní instituce, poskytovatelé internetu, firmy, "
+        "spotřebitelské a vzdělávací organizace a neziskové organizace.</p>",
+    },
+    "en": {
+        "title": "Partners",
+        "slug": "partners",
+        "intro": "<p>Who we work with: government agencies, internet service providers, industry, "
+        "consumer and education organisations, and NGOs.</p>",
+    },
+}
+
 NEWS_INDEX = {"cs": {"title": "Aktuality", "slug": "aktuality"}, "en": {"title": "News", "slug": "news"}}
 EVENT_INDEX = {"cs": {"title": "Akce", "slug": "akce"}, "en": {"title": "Events", "slug": "events"}}
 

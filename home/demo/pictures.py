@@ -10,7 +10,7 @@ import hashlib
 import io
 import random
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 675
 PALETTES = {
@@ -173,3 +173,26 @@ def draw_picture(key, topic="", audience=""):
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82, optimize=True)
     return buffer.getvalue()
+
+
+def draw_logo(initials, palette_name):
+    """A PNG monogram for a directory entry: its initials on a disc in one of the palettes
+    (the demo does not reproduce organisations' trademarks)."""
+    background, main, _soft, accent = PALETTES[palette_name]
+    size = 320
+    image = Image.new("RGB", (size, size), background)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse([16, 16, size - 16, size - 16], fill=main)
+    draw.arc([40, 40, size - 40, size - 40], start=200, end=340, fill=accent, width=10)
+    font = _logo_font(120 if len(initials) < 3 else 92)
+    draw.text((size / 2, size / 2 + 6), initials, fill="#ffffff", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _logo_font(size):
+    try:
+        return ImageFont.truetype("DejaVuSans-Bold.ttf", size)
+    except OSError:  # no DejaVu: Pillow's own font, smaller but legible
+        return ImageFont.load_default(size=size)

@@ -2,6 +2,7 @@ from .article import ArticlePage
 from .events import EventIndexPage, EventPage
 from .home import HomePage, SectionPage
 from .news import NewsIndexPage, NewsPage
+from .partners import PartnerDirectoryPage, PartnerKind, PartnerOrganisation
 from .toolkit import ToolkitPage
 
 __all__ = [
@@ -11,6 +12,9 @@ __all__ = [
     "HomePage",
     "NewsIndexPage",
     "NewsPage",
+    "PartnerDirectoryPage",
+    "PartnerKind",
+    "PartnerOrganisation",
     "SectionPage",
     "ToolkitPage",
 ]

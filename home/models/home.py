@@ -44,6 +44,7 @@ class HomePage(Page):
         "home.ArticlePage",
         "home.NewsIndexPage",
         "home.EventIndexPage",
+        "home.PartnerDirectoryPage",
         "resources.ResourceIndexPage",
     ]
     content_panels = Page.content_panels + [

@@ -14,6 +14,7 @@ from home.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
+    PartnerDirectoryPage,
     SectionPage,
     ToolkitPage,
 )
@@ -39,10 +40,11 @@ EXPECTED_PARENTS = {
     EventPage: {EventIndexPage},
     ResourceIndexPage: {HomePage},
     ResourcePage: {ResourceIndexPage},
+    PartnerDirectoryPage: {HomePage},
 }
 
 EXPECTED_CHILDREN = {
-    HomePage: {SectionPage, ArticlePage, NewsIndexPage, EventIndexPage, ResourceIndexPage},
+    HomePage: {SectionPage, ArticlePage, NewsIndexPage, EventIndexPage, ResourceIndexPage, PartnerDirectoryPage},
     SectionPage: {ToolkitPage, ArticlePage},
     ToolkitPage: set(),
     ArticlePage: {ArticlePage},
@@ -52,6 +54,7 @@ EXPECTED_CHILDREN = {
     EventPage: set(),
     ResourceIndexPage: {ResourcePage},
     ResourcePage: set(),
+    PartnerDirectoryPage: set(),
 }
 
 
