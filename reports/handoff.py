@@ -15,9 +15,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cms.core import submission
 from cms.core.site_url import site_base_url
 
-from . import submission
 from .helpline import intake as helpline_intake
 from .helpline import workflow
 from .hotline import intake as hotline_intake

@@ -37,14 +37,14 @@ MUTANTS = [
         False,
     ),
     (
-        "reports/submission.py",
+        "cms/core/submission.py",
         "        if earlier := _earlier(intake, key):\n            return earlier\n",
         "",
         "tests/reports/test_intake.py::test_a_replay_is_answered_from_the_receipt_without_writing_a_report",
         False,
     ),
     (
-        "reports/submission.py",
+        "cms/core/submission.py",
         "        if key and (earlier := _earlier(intake, key)):\n            return earlier\n",
         "",
         "tests/security/test_concurrency.py::test_two_retries_racing_past_the_first_look_up_file_one_report",

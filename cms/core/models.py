@@ -1,7 +1,13 @@
-"""The shared limiter's counters (``cms.core.limits``); the table was the partners app's
-and kept its name when the model moved here."""
+"""The shared limiter's counters (``cms.core.limits``; the table was the partners app's
+and kept its name when the model moved here), and the abstract receipt of an
+Idempotency-Key that every public intake keeps (``cms.core.submission``)."""
+
+from datetime import timedelta
 
 from django.db import models
+from django.utils import timezone
+
+from .crypto import EncryptedTextField
 
 
 class RateCounter(models.Model):
@@ -20,3 +26,32 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.value}"
+
+
+class IdempotencyReceipt(models.Model):
+    """An ``Idempotency-Key`` already answered: a retry gets the same record back.
+
+    The key is kept apart from whose key it is (``namespace``: the API's anonymous clients,
+    the site's form, or one partner), so no key one submitter can send reaches another's
+    receipt. ``request_hash`` fingerprints what was filed: the same key with another body
+    is refused, never answered with this receipt. The status token is kept encrypted so the
+    retry can repeat it; receipts are deleted after a day by the retention job.
+    """
+
+    namespace = models.CharField(max_length=40)
+    key_hash = models.CharField(max_length=64)
+    request_hash = models.CharField(max_length=64, blank=True)
+    status_token = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    # A retry comes within minutes; a day covers a client that was offline.
+    LIFETIME = timedelta(days=1)
+
+    @classmethod
+    def delete_expired(cls, now):
+        """Delete the receipts older than ``LIFETIME``; their number."""
+        deleted, _by_model = cls.objects.filter(created_at__lt=now - cls.LIFETIME).delete()
+        return deleted

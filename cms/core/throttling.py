@@ -4,6 +4,7 @@ from django.conf import settings
 from rest_framework.throttling import BaseThrottle
 
 from . import limits
+from .submission import OverQuota
 
 
 class LimiterThrottle(BaseThrottle):
@@ -32,3 +33,11 @@ class LimiterThrottle(BaseThrottle):
 
     def wait(self):
         return self.retry_after
+
+
+def count_against(throttle_class, request):
+    """Count a valid submission against ``throttle_class``'s quota (an intake's ``quota``
+    callable); OverQuota, with the seconds to wait, when it is used up."""
+    throttle = throttle_class()
+    if not throttle.allow_request(request, None):
+        raise OverQuota(throttle.wait())

@@ -12,6 +12,7 @@ from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
+from cms.core.api.intake import PrivateAPIView, refuse_files
 from cms.core.api.parsers import DepthLimitedJSONParser
 
 from ..helpline.chat import conversations, queue
@@ -19,7 +20,6 @@ from ..models import ChatState
 from .helpline_serializers import ChatStartSerializer
 from .helpline_views import TEXT_ONLY
 from .throttling import HelplineChatStartThrottle
-from .views import PrivateAPIView, refuse_files
 
 WEBSOCKET_PATH = "/ws/helpline/chat/"
 

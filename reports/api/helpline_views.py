@@ -8,6 +8,14 @@ from rest_framework import serializers, status
 from rest_framework.exceptions import APIException, NotFound
 from rest_framework.response import Response
 
+from cms.core.api.intake import (
+    PrivateAPIView,
+    idempotency_key,
+    intake_errors,
+    intake_headers,
+    refuse_files,
+    stored_response,
+)
 from cms.core.api.parsers import DepthLimitedJSONParser
 from cms.core.scopes import Scope
 
@@ -22,7 +30,6 @@ from .helpline_serializers import (
     OpenedConversationSerializer,
 )
 from .throttling import HelplineAttemptThrottle, HelplineStatusThrottle, count_contact
-from .views import PrivateAPIView, idempotency_key, intake_errors, intake_headers, refuse_files, stored_response
 
 TEXT_ONLY = gettext_lazy("Send text only: no files.")
 

@@ -7,10 +7,10 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from cms.core.api.errors import InvalidParameter
+from cms.core.api.intake import PrivateAPIView
 
 from ..figures import PeriodError, parse_period
 from ..hotline.statistics import compute
-from .views import PrivateAPIView
 
 
 class CanViewHotlineStatistics(BasePermission):

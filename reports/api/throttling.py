@@ -9,9 +9,7 @@ submission that passes validation counts against the report quota, so a reporter
 mistypes an address is not locked out.
 """
 
-from cms.core.throttling import LimiterThrottle
-
-from ..submission import OverQuota
+from cms.core.throttling import LimiterThrottle, count_against
 
 
 class HotlineAttemptThrottle(LimiterThrottle):
@@ -50,20 +48,14 @@ class HelplineStatusThrottle(LimiterThrottle):
     setting = "HELPLINE_STATUS_RATE_LIMIT"
 
 
-def _count(throttle_class, request):
-    throttle = throttle_class()
-    if not throttle.allow_request(request, None):
-        raise OverQuota(throttle.wait())
-
-
 def count_report(request):
     """Count a valid report against the report quota; OverQuota when it is used up."""
-    _count(HotlineReportThrottle, request)
+    count_against(HotlineReportThrottle, request)
 
 
 def count_contact(request):
     """Count a valid helpline contact against the contact quota; OverQuota when it is used up."""
-    _count(HelplineContactThrottle, request)
+    count_against(HelplineContactThrottle, request)
 
 
 class HelplineChatStartThrottle(LimiterThrottle):

@@ -1,7 +1,5 @@
 """``/api/v1/reports/hotline/``: file a report; ``…/status/``: follow it with its token."""
 
-from contextlib import contextmanager
-
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -10,20 +8,28 @@ from drf_spectacular.utils import (
     extend_schema,
     inline_serializer,
 )
-from rest_framework import serializers, status
-from rest_framework.exceptions import APIException, NotFound, PermissionDenied, Throttled, UnsupportedMediaType
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from cms.core import submission
 from cms.core.api.errors import InvalidParameter
+from cms.core.api.intake import (
+    PrivateAPIView,
+    idempotency_key,
+    intake_errors,
+    intake_headers,
+    receipt_of,
+    refuse_files,
+    stored_response,
+)
 from cms.core.api.parsers import DepthLimitedJSONParser
 from cms.core.scopes import Scope
 
-from .. import handoff, submission
+from .. import handoff
 from ..hotline import intake
 from ..hotline.intake import FILES_REFUSED, public_status
 from ..models import Channel, ContactStatus, Status
-from ..submission import MAX_IDEMPOTENCY_KEY_LENGTH
 from .serializers import HotlineReportSerializer
 from .throttling import HotlineAttemptThrottle, HotlineStatusThrottle, count_contact, count_report
 
@@ -57,19 +63,6 @@ STATUS = inline_serializer(
 )
 
 
-def intake_headers(scope):
-    """The headers an intake documents: the Idempotency-Key, and a platform's API key with ``scope``."""
-    return [
-        OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, description="Retry safely."),
-        OpenApiParameter(
-            "Authorization",
-            str,
-            OpenApiParameter.HEADER,
-            description=f"Platforms: `Api-Key <key>` with the {scope.value} scope files as that partner.",
-        ),
-    ]
-
-
 def helpline_answer():
     return {
         "stored": False,
@@ -96,68 +89,6 @@ def passed_to_helpline(receipt):
         "status": receipt["status"],
         "helpline_url": handoff.helpline_url(),
     }
-
-
-def receipt_of(outcome):
-    """``reference``, ``status_token`` and ``status`` of a Submission (a decoy's too)."""
-    if outcome.outcome is submission.Outcome.DECOY:
-        return outcome.decoy
-    record = outcome.receipt.record
-    return {"reference": record.reference, "status_token": outcome.receipt.status_token, "status": record.status}
-
-
-def refuse_files(request, message):
-    if request.content_type.startswith("multipart/") or request.FILES:
-        raise UnsupportedMediaType(request.content_type, str(message))
-
-
-def idempotency_key(request):
-    key = request.headers.get("Idempotency-Key", "").strip()
-    if len(key) > MAX_IDEMPOTENCY_KEY_LENGTH:
-        message = _("At most %(max)s characters.") % {"max": MAX_IDEMPOTENCY_KEY_LENGTH}
-        raise InvalidParameter({"Idempotency-Key": [message]})
-    return key
-
-
-@contextmanager
-def intake_errors(scope_message):
-    """The intake's refusals as API errors: 403 (scope), 429 (quota), 422 (key reused)."""
-    try:
-        yield
-    except submission.ScopeMissing as refused:
-        raise PermissionDenied(scope_message) from refused
-    except submission.OverQuota as over:
-        raise Throttled(over.wait) from over
-    except submission.IdempotencyConflict as conflict:
-        raise IdempotencyKeyReused() from conflict
-
-
-def stored_response(outcome, body=None):
-    """201 with the receipt (a replayed Idempotency-Key says so in a header)."""
-    response = Response(body or receipt_of(outcome), status=status.HTTP_201_CREATED)
-    if outcome.receipt is not None and not outcome.receipt.created:
-        response["Idempotent-Replayed"] = "true"
-    return response
-
-
-class IdempotencyKeyReused(APIException):
-    """422, as the IETF Idempotency-Key draft asks for a key reused with another body."""
-
-    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
-    default_code = "idempotency_key_reused"
-
-    def __init__(self):
-        message = _("This Idempotency-Key was used before for a different report. Use a new key for a new report.")
-        super().__init__(message)
-
-
-class PrivateAPIView(APIView):
-    """Answers about reports are never stored by a browser or a proxy."""
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["Cache-Control"] = "no-store"
-        return response
 
 
 class HotlineIntakeView(PrivateAPIView):

@@ -10,9 +10,9 @@ urgent from the start.
 from django.conf import settings
 from django.utils import timezone
 
+from cms.core import submission
 from cms.core.scopes import Scope
 
-from .. import submission
 from ..models import (
     CRISIS_CATEGORIES,
     AgeBand,

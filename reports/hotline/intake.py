@@ -9,9 +9,17 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from cms.core import submission
 from cms.core.scopes import Scope
+from cms.core.submission import (
+    MAX_IDEMPOTENCY_KEY_LENGTH,
+    IdempotencyConflict,
+    Outcome,
+    OverQuota,
+    ScopeMissing,
+    Submission,
+)
 
-from .. import submission
 from ..models import (
     AuditEntry,
     CaseEvent,
@@ -23,14 +31,6 @@ from ..models import (
     ReportedUrlLink,
     Status,
     audit,
-)
-from ..submission import (
-    MAX_IDEMPOTENCY_KEY_LENGTH,
-    IdempotencyConflict,
-    Outcome,
-    OverQuota,
-    ScopeMissing,
-    Submission,
 )
 from .reported_urls import url_hash
 
@@ -64,7 +64,7 @@ def submit(data, channel, *, idempotency_key="", partner_key=None, quota=None):
     """The one way a report comes in (API and site form), from validated ``data``.
 
     Out of remit first (nothing stored, nothing counted: the caller offers the helpline),
-    then the rules every intake shares (``reports.submission.submit``).
+    then the rules every intake shares (``cms.core.submission.submit``).
     """
     if not in_remit(data):
         return Submission(Outcome.OUT_OF_REMIT)

@@ -16,11 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.crypto import EncryptedTextField
+from cms.core.models import IdempotencyReceipt
 
 from .append_only import HistoryEvent, user_reference
 from .hotline import HotlineReport
 from .outgoing import OutgoingMessage
-from .public_case import IdempotencyReceipt, PublicCase
+from .public_case import PublicCase
 
 MAX_MESSAGE_LENGTH = 5000
 MAX_NICKNAME_LENGTH = 40

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.crypto import EncryptedTextField
+from cms.core.models import IdempotencyReceipt
 
 from .append_only import HistoryEvent
-from .public_case import IdempotencyReceipt, PublicCase
+from .public_case import PublicCase
 
 MAX_DESCRIPTION_LENGTH = 5000
 

@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from cms.core.api.errors import field_messages
+from cms.core.submission import MAX_IDEMPOTENCY_KEY_LENGTH, OverQuota
 
 from ..api.helpline_serializers import AnswerSerializer, HelplineContactSerializer
 from ..api.helpline_views import TEXT_ONLY
@@ -22,7 +23,6 @@ from ..helpline import conversation
 from ..helpline import intake as helpline_intake
 from ..models import AgeBand, AnswerBy, ContactChannel, Gender, HelplineCategory, Platform, Role
 from ..models.helpline import MAX_MESSAGE_LENGTH, MAX_NICKNAME_LENGTH
-from ..submission import MAX_IDEMPOTENCY_KEY_LENGTH, OverQuota
 from .common import form_errors, over_the_limit, private_page, receipt_shown, too_many
 
 FORM_TEMPLATE = "reports/helpline/form.html"

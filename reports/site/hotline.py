@@ -12,13 +12,14 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
+from cms.core.submission import MAX_IDEMPOTENCY_KEY_LENGTH, Filing
+
 from .. import handoff
 from ..api.serializers import MAX_URLS, HotlineReportSerializer
 from ..api.throttling import HotlineAttemptThrottle, HotlineStatusThrottle, count_contact, count_report
 from ..hotline import intake
 from ..hotline.intake import FILES_REFUSED, public_status
 from ..models import Category, Channel, OutOfRemitCategory, SourceType
-from ..submission import MAX_IDEMPOTENCY_KEY_LENGTH, Filing
 from .common import form_errors, over_the_limit, private_page, receipt_shown, too_many
 
 FORM_TEMPLATE = "reports/hotline/form.html"

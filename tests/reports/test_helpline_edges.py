@@ -7,7 +7,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from reports import handoff, submission
+from cms.core import submission
+from reports import handoff
 from reports.helpline import conversation, emails, workflow
 from reports.helpline.forms import SearchForm
 from reports.helpline.search import search

@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from django.db import connection
 
-from reports import submission
+from cms.core import submission
 from reports.models import HotlineReport, IntakeReceipt
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -1,6 +1,7 @@
-"""What every public intake of case data shares (hotline reports, helpline contacts): the
-order of the rules, the honeypot, Idempotency-Keys kept per submitter, and the errors the
-API and the site's forms turn into answers.
+"""What every public intake shares (hotline reports and helpline contacts today; any
+form the public sends in, whatever domain keeps it): the order of the rules, the honeypot,
+Idempotency-Keys kept per submitter, and the errors the API and the site's forms turn into
+answers. It knows no domain: each intake brings its models and how it stores.
 
 An intake supplies ``store(data, channel, key, partner) -> Receipt`` that writes its
 records in one transaction; ``receive`` wraps it with the Idempotency-Key receipt, and
