@@ -7,10 +7,14 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from cms.core.api.signals import invalidate_on_change
 
-        from .models import PartnerOrganisation
+        from .models import PartnerOrganisation, YouthContribution
         from .page_kinds import register_kinds
+        from .youth.moderation import contribution_deleted
 
         register_kinds()
         invalidate_on_change(PartnerOrganisation)  # the directory's cached answers go stale
+        post_delete.connect(contribution_deleted, sender=YouthContribution, dispatch_uid="youth-contribution-deleted")

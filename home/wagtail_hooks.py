@@ -1,10 +1,16 @@
-"""Admin screens of the site's own models: the partners directory."""
+"""Admin screens of the site's own models: the partners directory and the youth panel's
+moderation queue."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.views.generic import EditView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import PartnerOrganisation
+from .models import PartnerOrganisation, YouthContribution
+from .youth.moderation import moderate
 
 
 class PartnerDirectoryViewSet(SnippetViewSet):
@@ -21,3 +27,51 @@ class PartnerDirectoryViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerDirectoryViewSet)
+
+
+class ContributionEditView(EditView):
+    def save_instance(self):
+        """A moderator's decision: who and when, and the panel's public pages change at once."""
+        contribution = self.form.save(commit=False)
+        moderate(contribution, self.request.user)
+        return contribution
+
+
+class YouthContributionViewSet(ModelViewSet):
+    """The moderation queue: contributions waiting first; approve (with edits) or reject."""
+
+    model = YouthContribution
+    icon = "comment"
+    menu_label = _("Youth contributions")
+    add_to_admin_menu = True
+    menu_order = 320
+    list_display = ["reference", "received_at", "kind", "age_band", "language", "status"]
+    list_filter = ["status", "language", "kind"]
+    search_fields = ["reference"]
+    search_backend_name = None
+    ordering = ["status", "-received_at"]
+    edit_view_class = ContributionEditView
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("reference", read_only=True), FieldPanel("received_at", read_only=True)],
+            heading=_("received"),
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("nickname", read_only=True),
+                FieldPanel("age_band", read_only=True),
+                FieldPanel("kind", read_only=True),
+                FieldPanel("language", read_only=True),
+            ]
+        ),
+        FieldPanel("text", read_only=True),
+        FieldPanel("topic"),
+        FieldPanel("published_text"),
+        FieldPanel("status"),
+        FieldPanel("rejection_reason"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_youth_moderation():
+    return YouthContributionViewSet("youth_contributions")

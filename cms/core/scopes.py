@@ -1,5 +1,5 @@
 """What a partner's API key may do: read content at a higher rate, file hotline reports, pass on
-requests for help to the helpline.
+requests for help to the helpline, send young people's contributions to the youth panel.
 
 The partners app issues keys with these scopes; the domains' API views check them, so
 the names live below both."""
@@ -12,3 +12,4 @@ class Scope(models.TextChoices):
     CONTENT_READ = "content:read", _("read content (higher rate limit)")
     REPORTS_SUBMIT = "reports:submit", _("submit hotline reports")
     HELPLINE_SUBMIT = "helpline:submit", _("pass on requests for help to the helpline")
+    YOUTH_SUBMIT = "youth:submit", _("send young people's contributions to the youth panel")

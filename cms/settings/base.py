@@ -313,6 +313,8 @@ SPECTACULAR_SETTINGS = {
         "HotlineStatusEnum": "reports.models.hotline.Status",
         "HelplineStatusEnum": "reports.models.helpline.ContactStatus",
         "HelplineCategoryEnum": "reports.models.helpline.HelplineCategory",
+        "HelplineAgeBandEnum": "reports.models.helpline.AgeBand",
+        "YouthAgeBandEnum": "home.models.youth.AgeBand",
     },
 }
 
@@ -406,6 +408,11 @@ HELPLINE_STATUS_RATE_LIMIT = os.environ.get("HELPLINE_STATUS_RATE_LIMIT", "120/h
 HELPLINE_PARTNER_RATE_LIMIT = os.environ.get("HELPLINE_PARTNER_RATE_LIMIT", "600/hour")  # contacts per platform
 HELPLINE_PARTNER_ATTEMPT_RATE_LIMIT = os.environ.get("HELPLINE_PARTNER_ATTEMPT_RATE_LIMIT", "1800/hour")
 HELPLINE_RETENTION_DAYS = int(os.environ.get("HELPLINE_RETENTION_DAYS", "365"))
+# The youth panel's contributions (docs/youth.md): per client, and per platform with a key.
+YOUTH_RATE_LIMIT = os.environ.get("YOUTH_RATE_LIMIT", "10/hour")  # contributions stored
+YOUTH_ATTEMPT_RATE_LIMIT = os.environ.get("YOUTH_ATTEMPT_RATE_LIMIT", "30/hour")  # every submission
+YOUTH_PARTNER_RATE_LIMIT = os.environ.get("YOUTH_PARTNER_RATE_LIMIT", "600/hour")
+YOUTH_PARTNER_ATTEMPT_RATE_LIMIT = os.environ.get("YOUTH_PARTNER_ATTEMPT_RATE_LIMIT", "1800/hour")
 HELPLINE_FROM_EMAIL = os.environ.get("HELPLINE_FROM_EMAIL", "helpline@localhost")
 # The live chat (docs/helpline.md, "Chat"): opening hours in the site's time zone, how many
 # chats a counsellor holds at once by default, and the limits of its public side.

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from ..youth.api import ContributionListView
 from . import navigation, partners, views
 
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     path("events/", views.EventListView.as_view(), name="event-list"),
     path("events/<id:pk>/", views.EventDetailView.as_view(), name="event-detail"),
     path("partners/", partners.PartnerListView.as_view(), name="partner-list"),
+    path("youth/contributions/", ContributionListView.as_view(), name="youth-contributions"),
     path("navigation/", navigation.NavigationView.as_view(), name="navigation"),
     path("pages/by-path/", navigation.PageByPathView.as_view(), name="page-by-path"),
 ]

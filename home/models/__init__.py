@@ -4,9 +4,11 @@ from .home import HomePage, SectionPage
 from .news import NewsIndexPage, NewsPage
 from .partners import PartnerDirectoryPage, PartnerKind, PartnerOrganisation
 from .toolkit import ToolkitPage
+from .youth import ContributionReceipt, YouthContribution
 
 __all__ = [
     "ArticlePage",
+    "ContributionReceipt",
     "EventIndexPage",
     "EventPage",
     "HomePage",
@@ -17,4 +19,5 @@ __all__ = [
     "PartnerOrganisation",
     "SectionPage",
     "ToolkitPage",
+    "YouthContribution",
 ]

@@ -4,20 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cms.core.api.fields import NO_NUL, some_text_field
+
 from ..models import AgeBand, AnswerBy, ContactStatus, Gender, HelplineCategory, Platform, Role
 from ..models.helpline import MAX_MESSAGE_LENGTH, MAX_NICKNAME_LENGTH
 from .serializers import LANGUAGES
 
 MAX_CATEGORIES = 5
 REFERENCE_PATTERN = r"^\s*[Pp][Oo]-[0-9]{4}-[0-9]{6}\s*$"
-# At least one character that is not a space, and no NUL character (refused everywhere).
-SOME_TEXT = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
-NO_NUL = r"^[^\u0000]+$"
 
 
 def text_field(**kwargs):
-    """Free text that must say something: the schema's pattern tells clients so."""
-    return serializers.RegexField(SOME_TEXT, max_length=MAX_MESSAGE_LENGTH, trim_whitespace=True, **kwargs)
+    return some_text_field(MAX_MESSAGE_LENGTH, **kwargs)
 
 
 @extend_schema_field({"type": "boolean", "enum": [True]})

@@ -44,6 +44,8 @@ def api_schema(demo, settings, same_connection):
     settings.HELPLINE_RATE_LIMIT = settings.HELPLINE_ATTEMPT_RATE_LIMIT = settings.HELPLINE_STATUS_RATE_LIMIT = ""
     settings.HELPLINE_PARTNER_RATE_LIMIT = settings.HELPLINE_PARTNER_ATTEMPT_RATE_LIMIT = ""
     settings.HELPLINE_CHAT_START_RATE_LIMIT = ""
+    settings.YOUTH_RATE_LIMIT = settings.YOUTH_ATTEMPT_RATE_LIMIT = ""
+    settings.YOUTH_PARTNER_RATE_LIMIT = settings.YOUTH_PARTNER_ATTEMPT_RATE_LIMIT = ""
     settings.API_RATE_LIMIT_ANONYMOUS = ""
     cache.clear()
     return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
@@ -61,8 +63,14 @@ CROSS_FIELD_RULES = {"POST /api/v1/reports/hotline/", "POST /api/v1/reports/help
 NARROWED = {"POST /api/v1/reports/hotline/"}
 
 
+# An Idempotency-Key sent again with another body is refused (422), as the IETF draft asks,
+# though each request alone follows the schema: the fuzzer repeats keys, so "valid data
+# accepted" is not checked on intakes that take the header (the 422 is tested by hand).
+IDEMPOTENT = {"POST /api/v1/youth/contributions/"}
+
+
 def _run(operation, mode, failures, counts):
-    excluded = [positive_data_acceptance] if operation.label in CROSS_FIELD_RULES else []
+    excluded = [positive_data_acceptance] if operation.label in CROSS_FIELD_RULES | IDEMPOTENT else []
     if operation.label in NARROWED:
         excluded.append(negative_data_rejection)
 

@@ -39,7 +39,7 @@ def test_a_key_reused_with_another_body_answers_422_and_stores_nothing(client):
     assert first.status_code == 201
     assert reused.status_code == 422
     error = reused.json()["error"]
-    assert error["code"] == "idempotency_key_reused" and "different report" in error["message"]
+    assert error["code"] == "idempotency_key_reused" and "used before for something else" in error["message"]
     assert HotlineReport.objects.count() == 1
 
 
@@ -51,7 +51,7 @@ def test_the_422_speaks_czech_to_czech_clients(client):
         content_type="application/json",
         headers={"Idempotency-Key": "k-2", "Accept-Language": "cs"},
     )
-    assert reused.status_code == 422 and "jiné hlášení" in reused.json()["error"]["message"]
+    assert reused.status_code == 422 and "pro něco jiného" in reused.json()["error"]["message"]
 
 
 @pytest.mark.django_db

@@ -7,6 +7,16 @@ from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
 
+# Free text that says something: at least one character that is not a space, and no NUL
+# character (refused everywhere: PostgreSQL cannot store it).
+SOME_TEXT = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
+NO_NUL = r"^[^\u0000]+$"
+
+
+def some_text_field(max_length, **kwargs):
+    """Free text that must say something: the schema's pattern tells clients so."""
+    return serializers.RegexField(SOME_TEXT, max_length=max_length, trim_whitespace=True, **kwargs)
+
 
 class OptionalURLField(serializers.URLField):
     """An address or ``null`` (never ``""``, which a strict client refuses as a URI)."""

@@ -78,7 +78,9 @@ class IdempotencyKeyReused(APIException):
     default_code = "idempotency_key_reused"
 
     def __init__(self):
-        message = _("This Idempotency-Key was used before for a different report. Use a new key for a new report.")
+        message = _(
+            "This Idempotency-Key was used before for something else. Use a new key for each new submission."
+        )
         super().__init__(message)
 
 

@@ -120,6 +120,9 @@ def _constrain_intake(components):
     request = components.get("schemas", {}).get("HotlineReportRequest")
     if request:
         request["properties"]["urls"]["items"] = REPORTED_URL
+    contribution = components.get("schemas", {}).get("YouthContributionRequest")
+    if contribution and (slugs := _taxonomy_slugs("resources.Topic")) is not None:
+        contribution["properties"]["topic"]["enum"] = [*slugs, None]  # a topic slug, or none
 
 
 def _error_statuses(path, method, operation):
