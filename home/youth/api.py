@@ -4,6 +4,7 @@ reads the approved ones in a language (GET). Nothing unapproved is ever in a GET
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -17,7 +18,7 @@ from rest_framework.generics import GenericAPIView
 from cms.core.api.caching import CachedGetMixin, cached_get
 from cms.core.api.errors import InvalidParameter
 from cms.core.api.fields import some_text_field
-from cms.core.api.intake import idempotency_key, intake_errors, intake_headers, stored_response
+from cms.core.api.intake import ApiIntake, file_submission, intake_headers, stored_response
 from cms.core.api.locale import requested_language, requested_locale
 from cms.core.api.pages import LOCALE_PARAMETERS, PAGINATION_PARAMETERS
 from cms.core.api.pagination import ApiPagination
@@ -90,6 +91,13 @@ RECEIPT = inline_serializer(
 )
 
 
+YOUTH_INTAKE = ApiIntake(
+    YouthContributionSerializer,
+    intake.submit,
+    gettext_lazy("This API key may not send youth contributions: it needs the youth:submit scope."),
+)
+
+
 def _receipt(outcome):
     if outcome.decoy is not None:
         reference, status = outcome.decoy["reference"], outcome.decoy["status"]
@@ -156,17 +164,6 @@ class ContributionListView(CachedGetMixin, GenericAPIView):
         },
     )
     def post(self, request):
-        key = idempotency_key(request)
-        serializer = YouthContributionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        data.setdefault("language", requested_language(request))
-        with intake_errors(_("This API key may not send youth contributions: it needs the youth:submit scope.")):
-            outcome = intake.submit(
-                data,
-                "api",
-                idempotency_key=key,
-                partner_key=getattr(request, "partner_key", None),
-                quota=lambda: count_contribution(request),
-            )
+        quota = lambda: count_contribution(request)  # noqa: E731 - one line, read where it is used
+        outcome = file_submission(request, YOUTH_INTAKE, "api", quota, {"language": requested_language(request)})
         return stored_response(outcome, body=_receipt(outcome))

@@ -9,9 +9,9 @@ from rest_framework.exceptions import APIException, NotFound
 from rest_framework.response import Response
 
 from cms.core.api.intake import (
+    ApiIntake,
     PrivateAPIView,
-    idempotency_key,
-    intake_errors,
+    file_submission,
     intake_headers,
     refuse_files,
     stored_response,
@@ -40,6 +40,13 @@ RECEIPT = inline_serializer(
         "status_token": serializers.CharField(help_text="Secret: with the reference it opens the conversation."),
         "status": serializers.ChoiceField(choices=ContactStatus.choices),
     },
+)
+
+
+HELPLINE_INTAKE = ApiIntake(
+    HelplineContactSerializer,
+    helpline_intake.submit,
+    gettext_lazy("This API key may not pass on requests for help: it needs the helpline:submit scope."),
 )
 
 
@@ -85,17 +92,7 @@ class HelplineIntakeView(PrivateAPIView):
     )
     def post(self, request):
         refuse_files(request, TEXT_ONLY)
-        key = idempotency_key(request)
-        serializer = HelplineContactSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        with intake_errors(_("This API key may not pass on requests for help: it needs the helpline:submit scope.")):
-            outcome = helpline_intake.submit(
-                serializer.validated_data,
-                self.channel,
-                idempotency_key=key,
-                partner_key=getattr(request, "partner_key", None),
-                quota=lambda: count_contact(request),
-            )
+        outcome = file_submission(request, HELPLINE_INTAKE, self.channel, lambda: count_contact(request))
         return stored_response(outcome)
 
 

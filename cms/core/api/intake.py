@@ -3,6 +3,7 @@ of ``cms.core.submission`` as API errors (403, 429, 422), the 201 with its recei
 answers no browser or proxy keeps."""
 
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
@@ -63,6 +64,30 @@ def intake_errors(scope_message):
         raise IdempotencyKeyReused() from conflict
 
 
+@dataclass(frozen=True)
+class ApiIntake:
+    """An intake as its endpoint takes it: the serializer of the body, the intake's
+    ``submit`` (``cms.core.submission`` rules) and the 403's message for a key without the scope."""
+
+    serializer_class: type
+    submit: object
+    scope_message: object
+
+
+def file_submission(request, intake, channel, quota, defaults=None):
+    """The API side of an intake, said once: the Idempotency-Key, the serializer (400 naming
+    the field), then the intake's ``submit`` with the request's API key and ``quota``; its
+    refusals as API errors. Returns the Submission. ``defaults`` fills fields the client
+    left out (e.g. the request's language)."""
+    key = idempotency_key(request)
+    serializer = intake.serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    data = {**(defaults or {}), **serializer.validated_data}
+    with intake_errors(intake.scope_message):
+        partner_key = getattr(request, "partner_key", None)
+        return intake.submit(data, channel, idempotency_key=key, partner_key=partner_key, quota=quota)
+
+
 def stored_response(outcome, body=None):
     """201 with the receipt (a replayed Idempotency-Key says so in a header)."""
     response = Response(body or receipt_of(outcome), status=status.HTTP_201_CREATED)
@@ -78,9 +103,7 @@ class IdempotencyKeyReused(APIException):
     default_code = "idempotency_key_reused"
 
     def __init__(self):
-        message = _(
-            "This Idempotency-Key was used before for something else. Use a new key for each new submission."
-        )
+        message = _("This Idempotency-Key was used before for something else. Use a new key for each new submission.")
         super().__init__(message)
 
 
