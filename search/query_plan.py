@@ -110,11 +110,6 @@ class QueryPlan:
             return None
         return all_of([unit.widened for unit in self.units])
 
-    def expansions_only(self):
-        """Any expansion of any unit: the pages the widened tier can add are among these."""
-        parts = [expression for unit in self.units for _expansion, expression in unit.expansions]
-        return any_of(parts) if parts else None
-
     def any_unit(self):
         """Some of the units, literally or by a synonym (compounds would make this tier,
         a fallback, a scan of every page that shares a common word's compounds)."""

@@ -11,7 +11,7 @@ from cms.core.api.errors import InvalidParameter
 from cms.core.api.locale import requested_locale
 from cms.core.api.media import image_representation
 from cms.core.api.pages import LOCALE_PARAMETERS
-from cms.core.filtering import unknown_value
+from cms.core.filtering import repeated_values, unknown_value
 
 from ..models import PartnerKind, PartnerOrganisation
 from ..models.partners import listed_partners
@@ -50,7 +50,7 @@ PARTNER_LIST = inline_serializer(
 
 def _kinds(request):
     """The ``kind`` values asked for (repeatable or comma-separated); 400 naming ``kind``."""
-    wanted = [value.strip() for raw in request.query_params.getlist("kind") for value in raw.split(",")]
+    wanted = repeated_values(request.query_params, "kind")
     valid = list(PartnerKind.values)
     unknown = [value for value in wanted if value not in valid]
     if unknown:
@@ -73,11 +73,7 @@ class PartnerListView(CachedGetMixin, GenericAPIView):
     @cached_get
     def get(self, request):
         locale = requested_locale(request)
-        partners = listed_partners().prefetch_related("logo__renditions")
-        if kinds := _kinds(request):
-            partners = partners.filter(kind__in=kinds)
-        order = {value: position for position, value in enumerate(PartnerKind.values)}
-        ordered = sorted(partners, key=lambda partner: (order[partner.kind], partner.sort_order, partner.slug))
+        partners = listed_partners(_kinds(request))
         with translation.override(locale.language_code):
-            results = PartnerOrganisationSerializer(ordered, many=True, context={"request": request}).data
+            results = PartnerOrganisationSerializer(partners, many=True, context={"request": request}).data
             return Response({"count": len(results), "results": results})

@@ -13,11 +13,10 @@ def moderate(contribution, user):
     The panel's public answers change only when what is public changes: a contribution
     approved, withdrawn from approval or edited while approved. A new one waiting does
     not empty the API's cache (anyone may send one)."""
-    before = type(contribution).objects.filter(pk=contribution.pk).values("status", "published_text").first() or {}
+    was_public = type(contribution).objects.filter(pk=contribution.pk, status=ContributionStatus.APPROVED).exists()
     contribution.moderated_at = timezone.now()
     contribution.moderated_by = user
     contribution.save()
-    was_public = before.get("status") == ContributionStatus.APPROVED
     if was_public or contribution.status == ContributionStatus.APPROVED:
         bump_content_version()
     return contribution

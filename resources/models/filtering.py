@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from cms.core.age_range import AGE_LIMIT
-from cms.core.filtering import FilterError, unknown_value
+from cms.core.filtering import FilterError, repeated_values, unknown_value
 
 from .taxonomy import Audience, ResourceType, Topic
 
@@ -22,12 +22,6 @@ TAXONOMY_FILTERS = (
     ("type", "resource_type", ResourceType),
 )
 RESOURCE_FILTERS = ("audience", "topic", "type", "age")
-
-
-def values(params, name):
-    """The values of a repeatable filter. An empty one (``?topic=``) is kept, so it is
-    refused as an unknown value rather than ignored."""
-    return [value.strip() for raw in params.getlist(name) for value in raw.split(",")]
 
 
 def load_taxonomy():
@@ -47,7 +41,7 @@ def filter_terms(queryset, params, relations, taxonomy=None, renamed=None):
     errors = {}
     for param, relation in relations.items():
         name = renamed.get(param, param)
-        wanted = values(params, name)
+        wanted = repeated_values(params, name)
         if not wanted:
             continue
         known = taxonomy[param] if taxonomy else set(models[param].objects.values_list("slug", flat=True))
@@ -63,7 +57,7 @@ def filter_terms(queryset, params, relations, taxonomy=None, renamed=None):
 
 def filter_by_age(queryset, params):
     """Resources whose age range holds any of the ``age`` values; returns (queryset, errors)."""
-    ages = values(params, "age")
+    ages = repeated_values(params, "age")
     if not ages:
         return queryset, {}
     if not all(age.isdigit() and 0 <= int(age) <= AGE_LIMIT for age in ages):

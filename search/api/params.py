@@ -19,11 +19,6 @@ def query_text(request, required=True):
         raise InvalidParameter({"q": [str(error)]}) from error
 
 
-def values(params, name):
-    """The values of a repeatable parameter (``?kind=a&kind=b`` or ``?kind=a,b``)."""
-    return [value.strip() for raw in params.getlist(name) for value in raw.split(",")]
-
-
 def search_languages(request):
     """The language being answered, then the default one when ``fallback=1`` asks for it."""
     language = translation.get_language()

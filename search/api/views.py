@@ -15,13 +15,14 @@ from cms.core.api.caching import CachedGetMixin, cached_get
 from cms.core.api.locale import requested_locale
 from cms.core.api.pages import LOCALE_PARAMETERS, list_parameters
 from cms.core.api.pagination import ApiPagination
+from cms.core.filtering import repeated_values
 
 from .. import service, spelling
 from ..kinds import searchable_kinds
 from ..suggestions import suggest_with_urls
 from .counting import CountsSearches
 from .meta import SEARCH_META, search_meta
-from .params import query_text, search_languages, values
+from .params import query_text, search_languages
 
 Q_PARAMETER = OpenApiParameter(
     "q", str, required=True, description="1–200 characters; any inflected form, with or without diacritics."
@@ -121,7 +122,7 @@ class SearchView(CountsSearches, CachedGetMixin, GenericAPIView):
         with translation.override(locale.language_code):
             text = query_text(request)
             found = service.find(
-                text, search_languages(request), values(request.query_params, "kind"), request.query_params
+                text, search_languages(request), repeated_values(request.query_params, "kind"), request.query_params
             )
             response = self.get_paginated_response(self.serialize(found, self.paginate_queryset(found.ids)))
             response.data["facets"] = {

@@ -111,6 +111,13 @@ def test_the_quota_counts_valid_contributions_and_says_when_to_come_back(post, s
     assert YouthContribution.objects.count() == 2
 
 
+def test_every_attempt_counts_against_the_looser_limit_invalid_ones_too(post, settings):
+    settings.YOUTH_ATTEMPT_RATE_LIMIT = "3/hour"
+    bad = {**CONTRIBUTION, "kind": "complaint"}
+    assert [post(bad).status_code for _ in range(3)] + [post().status_code] == [400, 400, 400, 429]
+    assert not YouthContribution.objects.exists()
+
+
 def test_a_platform_needs_the_youth_scope(post):
     partner = Partner.objects.create(name="Youth portal", kind="ngo", contact_email="", origins="")
     _, wrong = issue_key(partner, ["helpline:submit"])
@@ -186,6 +193,15 @@ def test_a_rejection_needs_a_reason_and_stays_private(post, client, moderator_cl
     accepted = moderator_client.post(edit_url(contribution), {**data, "rejection_reason": "Jméno spolužáka."})
     assert accepted.status_code == 302
     assert YouthContribution.objects.get().status == "rejected" and published(client)["count"] == 0
+
+
+def test_withdrawing_an_approval_takes_it_off_at_once(post, client):
+    post()
+    contribution = approve(YouthContribution.objects.get())
+    assert published(client)["count"] == 1
+    contribution.status, contribution.rejection_reason = ContributionStatus.REJECTED, "Poznávací znaky školy."
+    moderate(contribution, None)
+    assert published(client)["count"] == 0
 
 
 def test_deleting_an_approved_contribution_takes_it_off_at_once(post, client):

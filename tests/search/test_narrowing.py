@@ -26,7 +26,7 @@ QUERIES = [
 
 def expressions(text):
     query_plan = plan(text, "cs", synonyms.sets_for("cs"))
-    found = [query_plan.literal(), query_plan.any_unit(), query_plan.widened(), query_plan.expansions_only()]
+    found = [query_plan.literal(), query_plan.any_unit(), query_plan.widened()]
     return [expression for expression in found if expression is not None]
 
 
@@ -60,6 +60,25 @@ def test_a_query_too_common_to_narrow_leaves_the_pages_as_they_are(demo, monkeyp
     monkeypatch.setattr(narrowing, "NARROW_AT_MOST", 1)
     pages = czech_resources()
     expression = plan("internet", "cs").literal()
+    assert narrowing.narrowed(pages, expression, get_search_backend()) is pages
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="narrowing is PostgreSQL's")
+def test_a_query_exactly_at_the_bound_is_still_narrowed(demo, monkeypatch):
+    from modelsearch.utils import get_descendants_content_types_pks
+    from wagtail.search.models import IndexEntry
+
+    pages, backend = czech_resources(), get_search_backend()
+    expression = plan("internet", "cs").literal()
+    entries = IndexEntry.objects.filter(
+        narrowing.condition(expression, backend.config),
+        content_type_id__in=get_descendants_content_types_pks(ResourcePage),
+    )
+    count = entries.count()  # resources of both languages that can match
+    assert count > 1
+    monkeypatch.setattr(narrowing, "NARROW_AT_MOST", count)
+    assert narrowing.narrowed(pages, expression, get_search_backend()) is not pages
+    monkeypatch.setattr(narrowing, "NARROW_AT_MOST", count - 1)
     assert narrowing.narrowed(pages, expression, get_search_backend()) is pages
 
 
