@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from cms.core.api.errors import field_messages
+from cms.core.public_forms import form_errors, over_the_limit, private_page, receipt_shown, too_many
 from cms.core.submission import MAX_IDEMPOTENCY_KEY_LENGTH, OverQuota
 
 from ..api.helpline_serializers import AnswerSerializer, HelplineContactSerializer
@@ -23,7 +24,6 @@ from ..helpline import conversation
 from ..helpline import intake as helpline_intake
 from ..models import AgeBand, AnswerBy, ContactChannel, Gender, HelplineCategory, Platform, Role
 from ..models.helpline import MAX_MESSAGE_LENGTH, MAX_NICKNAME_LENGTH
-from .common import form_errors, over_the_limit, private_page, receipt_shown, too_many
 
 FORM_TEMPLATE = "reports/helpline/form.html"
 STATUS_TEMPLATE = "reports/helpline/status.html"

@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
+from cms.core.public_forms import private_page
+
 from ..helpline.chat import hours, queue
 from ..models import AgeBand, HelplineCategory, Role
 from ..models.chat import MAX_CHAT_MESSAGE_LENGTH, MAX_SURVEY_COMMENT_LENGTH
 from ..models.helpline import MAX_NICKNAME_LENGTH
-from .common import private_page
 
 
 def script_strings():

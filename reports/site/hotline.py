@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
+from cms.core.public_forms import form_errors, over_the_limit, private_page, receipt_shown, too_many
 from cms.core.submission import MAX_IDEMPOTENCY_KEY_LENGTH, Filing
 
 from .. import handoff
@@ -20,9 +21,9 @@ from ..api.throttling import HotlineAttemptThrottle, HotlineStatusThrottle, coun
 from ..hotline import intake
 from ..hotline.intake import FILES_REFUSED, public_status
 from ..models import Category, Channel, OutOfRemitCategory, SourceType
-from .common import form_errors, over_the_limit, private_page, receipt_shown, too_many
 
 FORM_TEMPLATE = "reports/hotline/form.html"
+TOO_MANY = "reports/hotline/too_many.html"
 
 
 def _form_data(post):
@@ -74,7 +75,7 @@ def _context(**extra):
 def report_form(request):
     if request.method == "GET":
         return render(request, FORM_TEMPLATE, _context())
-    if refused := over_the_limit(request, HotlineAttemptThrottle):
+    if refused := over_the_limit(request, HotlineAttemptThrottle, TOO_MANY):
         return refused
     serializer = HotlineReportSerializer(data=_form_data(request.POST))
     if request.FILES:
@@ -92,7 +93,7 @@ def report_form(request):
     try:
         filed = handoff.file_report(serializer.validated_data, filing, contact_quota=lambda: count_contact(request))
     except intake.OverQuota as over:
-        return too_many(request, over.wait)
+        return too_many(request, over.wait, TOO_MANY)
     outcome = filed.submission
     if filed.passed_to_helpline:
         receipt = receipt_shown(outcome)
@@ -106,7 +107,7 @@ def report_form(request):
 def report_status(request):
     context = {"reference": request.GET.get("reference", ""), "checked": False, "report": None}
     if context["reference"] or request.GET.get("token"):
-        if refused := over_the_limit(request, HotlineStatusThrottle):
+        if refused := over_the_limit(request, HotlineStatusThrottle, TOO_MANY):
             return refused
         context.update(checked=True, report=public_status(context["reference"], request.GET.get("token", "")))
     return render(request, "reports/hotline/status.html", context)

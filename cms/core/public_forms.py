@@ -1,5 +1,6 @@
-"""What the public pages of the hotline and the helpline share: no cookies, no cache, no
-referrer to other sites, and the 429 page."""
+"""What the site's public forms share (the hotline's, the helpline's, the Academy's): no
+cookies, no cache, no referrer to other sites, the 429 page, the receipt shown, and the
+serializer's errors beside each field and in the summary that names it."""
 
 import re
 from functools import wraps
@@ -9,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from cms.core.api.errors import field_messages
-from cms.core.origin_check import same_origin_posts
+from .api.errors import field_messages
+from .origin_check import same_origin_posts
 
 
 def private_page(view):
@@ -30,17 +31,14 @@ def private_page(view):
     return page
 
 
-HOTLINE_TOO_MANY = "reports/hotline/too_many.html"
-
-
-def too_many(request, wait, template=HOTLINE_TOO_MANY):
+def too_many(request, wait, template):
     """The 429 page of a service (``template`` says it in that service's words)."""
     response = render(request, template, status=429)
     response["Retry-After"] = str(wait)
     return response
 
 
-def over_the_limit(request, throttle_class, template=HOTLINE_TOO_MANY):
+def over_the_limit(request, throttle_class, template):
     """The 429 page when this client is over ``throttle_class``'s limit, else None."""
     throttle = throttle_class()
     if throttle.allow_request(request, None):
