@@ -16,6 +16,7 @@ from cms.api.wagtail_v2 import router as wagtail_api_router
 from cms.core.print_packs.views import print_pack
 from cms.core.sitemap import robots_txt, site_sitemap
 from cms.partners.embeds.oembed import oembed
+from home.academy import site as academy_pages
 from home.feeds import NewsAtomFeed, NewsFeed, event_calendar, events_calendar
 from reports.site import helpline as helpline_pages
 from reports.site.helpline_chat import chat_page as helpline_chat_page
@@ -73,6 +74,9 @@ urlpatterns += i18n_patterns(
     path(_("help/"), helpline_pages.contact_form, name="helpline-form"),
     path(_("help/status/"), helpline_pages.status_page, name="helpline-status-page"),
     path(_("help/chat/"), helpline_chat_page, name="helpline-chat"),
+    # Translated addresses: /cs/akademie/poptavka/ and /en/academy/inquiry/.
+    path(_("academy/inquiry/"), academy_pages.inquiry_form, name="academy-inquiry"),
+    path(_("academy/registration/<int:programme_id>/"), academy_pages.registration_form, name="academy-registration"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

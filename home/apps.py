@@ -9,12 +9,15 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
+        from cms.core import retention
         from cms.core.api.signals import invalidate_on_change
 
+        from .academy.retention import ACADEMY_RETENTION
         from .models import PartnerOrganisation, YouthContribution
         from .page_kinds import register_kinds
         from .youth.moderation import contribution_deleted
 
         register_kinds()
+        retention.register(ACADEMY_RETENTION)
         invalidate_on_change(PartnerOrganisation)  # the directory's cached answers go stale
         post_delete.connect(contribution_deleted, sender=YouthContribution, dispatch_uid="youth-contribution-deleted")

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.core.page_kinds import PageKind, register
 
-from .api import serializers
-from .models import ArticlePage, EventPage, NewsPage, SectionPage, ToolkitPage
+from .api import academy, serializers
+from .models import AcademyPage, ArticlePage, EventPage, NewsPage, ProgrammePage, SectionPage, ToolkitPage, WorkshopPage
 
 
 def register_kinds():
@@ -53,6 +53,39 @@ def register_kinds():
             detail_view="api:event-detail",
             detail_serializer=serializers.EventDetailSerializer,
             webhook_events={"published": _("event published"), "unpublished": _("event unpublished")},
+        )
+    )
+    register(
+        PageKind(
+            name="workshop",
+            model=WorkshopPage,
+            label=_("Academy workshops"),
+            order=42,
+            summary_field="lead",
+            body_field="body",
+            api_path="academy/workshops",
+            detail_view="api:academy-workshop-detail",
+            detail_serializer=academy.WorkshopDetailSerializer,
+            webhook_events={"published": _("workshop published"), "unpublished": _("workshop unpublished")},
+        )
+    )
+    register(
+        PageKind(
+            name="programme",
+            model=ProgrammePage,
+            label=_("Academy programmes"),
+            order=44,
+            summary_field="lead",
+            body_field="body",
+            api_path="academy/programmes",
+            detail_view="api:academy-programme-detail",
+            detail_serializer=academy.ProgrammeDetailSerializer,
+            webhook_events={"published": _("programme published"), "unpublished": _("programme unpublished")},
+        )
+    )
+    register(
+        PageKind(
+            name="academy", model=AcademyPage, label=_("Academy"), order=46, summary_field="lead", body_field="intro"
         )
     )
     # Articles have no endpoint of their own: the API finds them by path.

@@ -1,14 +1,16 @@
-"""Admin screens of the site's own models: the partners directory and the youth panel's
-moderation queue."""
+"""Admin screens of the site's own models: the partners directory, the youth panel's
+moderation queue, and the Academy's inquiry inbox and registrations."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.views.generic import EditView
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .academy.admin import InquiryViewSet, RegistrationViewSet
 from .models import PartnerOrganisation, YouthContribution
 from .youth.moderation import moderate
 
@@ -75,3 +77,17 @@ class YouthContributionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_youth_moderation():
     return YouthContributionViewSet("youth_contributions")
+
+
+class AcademyViewSetGroup(ViewSetGroup):
+    """One "Academy" menu for its staff: the inquiry inbox and the registrations."""
+
+    menu_label = _("Academy")
+    menu_icon = "group"
+    menu_order = 330
+    items = (InquiryViewSet("academy_inquiries"), RegistrationViewSet("academy_registrations"))
+
+
+@hooks.register("register_admin_viewset")
+def register_academy_inbox():
+    return AcademyViewSetGroup()

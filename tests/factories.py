@@ -10,14 +10,17 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.models import (
+    AcademyPage,
     ArticlePage,
     EventIndexPage,
     EventPage,
     HomePage,
     NewsIndexPage,
     NewsPage,
+    ProgrammePage,
     SectionPage,
     ToolkitPage,
+    WorkshopPage,
 )
 from resources.models import Audience, ResourceIndexPage, ResourcePage, ResourceType, Topic
 
@@ -116,6 +119,35 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class AcademyPageFactory(wagtail_factories.PageFactory):
+    title = "Akademie"
+    lead = "Workshopy pro školy."
+
+    class Meta:
+        model = AcademyPage
+
+
+class WorkshopPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    lead = "O kyberšikaně."
+
+    class Meta:
+        model = WorkshopPage
+
+
+class ProgrammePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Program {n}")
+    lead = "Dva dny pro učitele."
+    region = "jihomoravsky"
+    city = "Brno"
+    start = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    end = factory.LazyAttribute(lambda page: page.start + datetime.timedelta(days=1))
+    capacity = 10
+
+    class Meta:
+        model = ProgrammePage
 
 
 class ResourceIndexPageFactory(wagtail_factories.PageFactory):

@@ -414,6 +414,14 @@ YOUTH_ATTEMPT_RATE_LIMIT = os.environ.get("YOUTH_ATTEMPT_RATE_LIMIT", "30/hour")
 YOUTH_PARTNER_RATE_LIMIT = os.environ.get("YOUTH_PARTNER_RATE_LIMIT", "600/hour")
 YOUTH_PARTNER_ATTEMPT_RATE_LIMIT = os.environ.get("YOUTH_PARTNER_ATTEMPT_RATE_LIMIT", "1800/hour")
 HELPLINE_FROM_EMAIL = os.environ.get("HELPLINE_FROM_EMAIL", "helpline@localhost")
+# The Academy's inquiries and registrations (docs/academy.md): per client, and per platform.
+ACADEMY_RATE_LIMIT = os.environ.get("ACADEMY_RATE_LIMIT", "10/hour")  # inquiries and registrations stored
+ACADEMY_ATTEMPT_RATE_LIMIT = os.environ.get("ACADEMY_ATTEMPT_RATE_LIMIT", "30/hour")  # every submission
+ACADEMY_PARTNER_RATE_LIMIT = os.environ.get("ACADEMY_PARTNER_RATE_LIMIT", "600/hour")
+ACADEMY_PARTNER_ATTEMPT_RATE_LIMIT = os.environ.get("ACADEMY_PARTNER_ATTEMPT_RATE_LIMIT", "1800/hour")
+# Contact details of finished inquiries and past programmes' registrations are blanked after this.
+ACADEMY_RETENTION_DAYS = int(os.environ.get("ACADEMY_RETENTION_DAYS", "730"))
+ACADEMY_FROM_EMAIL = os.environ.get("ACADEMY_FROM_EMAIL", "akademie@localhost")
 # The live chat (docs/helpline.md, "Chat"): opening hours in the site's time zone, how many
 # chats a counsellor holds at once by default, and the limits of its public side.
 HELPLINE_CHAT_HOURS = os.environ.get("HELPLINE_CHAT_HOURS", "mon-sun 08:00-22:00")

@@ -1,7 +1,8 @@
 from django.urls import path
 
+from ..academy.api import InquiryView, RegistrationView
 from ..youth.api import ContributionListView
-from . import navigation, partners, views
+from . import academy, navigation, partners, views
 
 urlpatterns = [
     path("toolkits/", views.ToolkitListView.as_view(), name="toolkit-list"),
@@ -12,6 +13,14 @@ urlpatterns = [
     path("news/<id:pk>/", views.NewsDetailView.as_view(), name="news-detail"),
     path("events/", views.EventListView.as_view(), name="event-list"),
     path("events/<id:pk>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("academy/workshops/", academy.WorkshopListView.as_view(), name="academy-workshop-list"),
+    path("academy/workshops/<id:pk>/", academy.WorkshopDetailView.as_view(), name="academy-workshop-detail"),
+    path("academy/programmes/", academy.ProgrammeListView.as_view(), name="academy-programme-list"),
+    path("academy/programmes/<id:pk>/", academy.ProgrammeDetailView.as_view(), name="academy-programme-detail"),
+    path(
+        "academy/programmes/<id:pk>/registrations/", RegistrationView.as_view(), name="academy-programme-registrations"
+    ),
+    path("academy/inquiries/", InquiryView.as_view(), name="academy-inquiries"),
     path("partners/", partners.PartnerListView.as_view(), name="partner-list"),
     path("youth/contributions/", ContributionListView.as_view(), name="youth-contributions"),
     path("navigation/", navigation.NavigationView.as_view(), name="navigation"),

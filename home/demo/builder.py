@@ -16,6 +16,7 @@ from wagtail.rich_text import RichText
 from cms.core.page_translation import create_translation
 from cms.core.site_url import site_base_url
 from home.models import (
+    AcademyPage,
     ArticlePage,
     EventIndexPage,
     EventPage,
@@ -23,13 +24,16 @@ from home.models import (
     NewsIndexPage,
     NewsPage,
     PartnerDirectoryPage,
+    ProgrammePage,
     SectionPage,
     ToolkitPage,
+    WorkshopPage,
 )
 from resources.importing import import_resources
 from resources.importing.readers import read_file
 from resources.models import Audience, ResourceIndexPage, ResourcePage, Topic
 
+from . import academy as academy_content
 from . import media
 from . import pages as content
 from .partners import load_partners
@@ -73,7 +77,8 @@ class DemoBuilder:
         ]
         news = self.news(home)
         events = self.events(home)
-        self.home_links(home, toolkits, articles)
+        academy = self.academy(home)
+        self.home_links(home, toolkits, [*articles, academy])
         self.illustrate(sections, toolkits, news + events)
         load_synonyms()
         load_partners()
@@ -235,6 +240,46 @@ class DemoBuilder:
             )
             events.append((event, "digital-skills", audiences.split(",")[0]))
         return events
+
+    def academy(self, home):
+        """The Academy's page, its workshop catalogue and two programmes ahead of today."""
+        texts = academy_content.ACADEMY
+        academy = self.ensure(home, AcademyPage, texts["cs"]["slug"], texts)
+        for slug, audiences, topics, ages, minutes, format_, cs, en in academy_content.WORKSHOPS:
+            self.ensure(
+                academy,
+                WorkshopPage,
+                slug,
+                {"cs": cs, "en": en},
+                shared={
+                    "audiences": list(Audience.objects.filter(slug__in=audiences.split(","))),
+                    "topics": list(Topic.objects.filter(slug__in=topics.split(","))),
+                    "age_min": ages[0],
+                    "age_max": ages[1],
+                    "length_minutes": minutes,
+                    "format": format_,
+                },
+            )
+        today = timezone.localdate()
+        for slug, region, city, venue, audiences, ahead, days, capacity, price, cs, en in academy_content.PROGRAMMES:
+            start = today + datetime.timedelta(days=ahead)
+            self.ensure(
+                academy,
+                ProgrammePage,
+                slug,
+                {"cs": cs, "en": en},
+                shared={
+                    "region": region,
+                    "city": city,
+                    "venue": venue,
+                    "audiences": list(Audience.objects.filter(slug__in=audiences.split(","))),
+                    "start": start,
+                    "end": start + datetime.timedelta(days=days - 1),
+                    "capacity": capacity,
+                    "price": price,
+                },
+            )
+        return academy
 
     def illustrate(self, sections, toolkits, dated):
         """Pictures on every page kind that shows one, and files on every resource."""

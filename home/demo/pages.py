@@ -332,23 +332,6 @@ ARTICLES = [
             "content.</p>",
         },
     ),
-    (
-        "akademie",
-        {
-            "title": "Akademie: workshopy pro školy",
-            "lead": "Interaktivní workshopy pro žáky, učitele i rodiče přímo ve vaší škole.",
-            "body": "<p>Lektoři Akademie vedou devadesátiminutové workshopy o kyberšikaně, sextingu, dezinformacích "
-            "a bezpečnosti účtů. Workshop si škola objedná přes formulář a termín domluvíme do dvou týdnů.</p>",
-        },
-        {
-            "title": "Academy: workshops for schools",
-            "slug": "academy",
-            "lead": "Interactive workshops for pupils, teachers and parents, right at your school.",
-            "body": "<p>Academy trainers run ninety-minute workshops on cyberbullying, sexting, "
-            "misinformation and account "
-            "security. Schools book a workshop with the form and we agree a date within two weeks.</p>",
-        },
-    ),
 ]
 
 PARTNER_DIRECTORY = {

@@ -1,3 +1,13 @@
+from .academy import AcademyPage, ProgrammePage, Region, WorkshopFormat, WorkshopPage
+from .academy_cases import (
+    AcademyEmail,
+    InquiryReceipt,
+    InquiryStatus,
+    ProgrammeRegistration,
+    RegistrationReceipt,
+    RegistrationStatus,
+    WorkshopInquiry,
+)
 from .article import ArticlePage
 from .events import EventIndexPage, EventPage
 from .home import HomePage, SectionPage
@@ -7,17 +17,29 @@ from .toolkit import ToolkitPage
 from .youth import ContributionReceipt, YouthContribution
 
 __all__ = [
+    "AcademyEmail",
+    "AcademyPage",
     "ArticlePage",
     "ContributionReceipt",
     "EventIndexPage",
     "EventPage",
     "HomePage",
+    "InquiryReceipt",
+    "InquiryStatus",
     "NewsIndexPage",
     "NewsPage",
     "PartnerDirectoryPage",
     "PartnerKind",
     "PartnerOrganisation",
+    "ProgrammePage",
+    "ProgrammeRegistration",
+    "Region",
+    "RegistrationReceipt",
+    "RegistrationStatus",
     "SectionPage",
     "ToolkitPage",
+    "WorkshopFormat",
+    "WorkshopInquiry",
+    "WorkshopPage",
     "YouthContribution",
 ]

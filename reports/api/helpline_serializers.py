@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.core.api.fields import NO_NUL, some_text_field
+from cms.core.api.fields import NO_NUL, ConsentField, some_text_field
 
 from ..models import AgeBand, AnswerBy, ContactStatus, Gender, HelplineCategory, Platform, Role
 from ..models.helpline import MAX_MESSAGE_LENGTH, MAX_NICKNAME_LENGTH
@@ -18,15 +18,8 @@ def text_field(**kwargs):
     return some_text_field(MAX_MESSAGE_LENGTH, **kwargs)
 
 
-@extend_schema_field({"type": "boolean", "enum": [True]})
-class ConsentField(serializers.BooleanField):
-    """Consent must be given: ``false`` is refused, and the schema says only ``true`` is valid."""
-
-    def to_internal_value(self, data):
-        value = super().to_internal_value(data)
-        if not value:
-            raise serializers.ValidationError(_("We can answer only with your consent to keep what you wrote."))
-        return value
+def consent_field(**kwargs):
+    return ConsentField(refusal=_("We can answer only with your consent to keep what you wrote."), **kwargs)
 
 
 class HelplineContactSerializer(serializers.Serializer):
@@ -49,7 +42,7 @@ class HelplineContactSerializer(serializers.Serializer):
         required=False, allow_blank=True, max_length=254, help_text="Required when answer_by is email; encrypted."
     )
     language = serializers.ChoiceField(choices=LANGUAGES, required=False)
-    consent = ConsentField(help_text="Must be true: consent to keep what is written, to answer it.")
+    consent = consent_field(help_text="Must be true: consent to keep what is written, to answer it.")
     # A field people never see; software that fills every field fills it too.
     homepage = serializers.CharField(required=False, allow_blank=True, write_only=True)
 
@@ -105,5 +98,5 @@ class ChatStartSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices)
     topic = serializers.ChoiceField(choices=HelplineCategory.choices, required=False, allow_blank=True)
     language = serializers.ChoiceField(choices=LANGUAGES, required=False)
-    consent = ConsentField(help_text="Must be true: consent to keep the conversation for the helpline's records.")
+    consent = consent_field(help_text="Must be true: consent to keep the conversation for the helpline's records.")
     homepage = serializers.CharField(required=False, allow_blank=True, write_only=True)

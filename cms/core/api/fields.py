@@ -18,6 +18,22 @@ def some_text_field(max_length, **kwargs):
     return serializers.RegexField(SOME_TEXT, max_length=max_length, trim_whitespace=True, **kwargs)
 
 
+@extend_schema_field({"type": "boolean", "enum": [True]})
+class ConsentField(serializers.BooleanField):
+    """Consent must be given: ``false`` is refused with ``refusal`` (why it is needed), and
+    the schema says only ``true`` is valid."""
+
+    def __init__(self, refusal, **kwargs):
+        super().__init__(**kwargs)
+        self.refusal = refusal
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if not value:
+            raise serializers.ValidationError(self.refusal)
+        return value
+
+
 class OptionalURLField(serializers.URLField):
     """An address or ``null`` (never ``""``, which a strict client refuses as a URI)."""
 

@@ -1,5 +1,6 @@
 """``manage.py apply_retention``: anonymise closed hotline cases and helpline contacts past
-their retention periods, keeping the statistics.
+their retention periods, keeping the statistics, then run every other app's registered
+retention job (``cms.core.retention``: the Academy's inquiries and registrations).
 
 Run it daily (cron, a systemd timer, or enqueue ``reports.tasks.apply_retention_task``).
 """
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.core import retention
 from reports.helpline import retention as helpline_retention
 from reports.hotline.retention import apply_retention, due_reports
 
@@ -37,6 +39,8 @@ class Command(BaseCommand):
                 _("%(count)s helpline chats ended more than %(days)s days ago and would be anonymised.")
                 % {"count": helpline_retention.due_chats(timezone.now(), helpline_days).count(), "days": helpline_days}
             )
+            for job in retention.registered():
+                self.stdout.write(job.due())
             return
         result = apply_retention()
         self.stdout.write(
@@ -64,3 +68,5 @@ class Command(BaseCommand):
             _("Helpline chats: anonymised %(chats)s chats (%(messages)s messages deleted).")
             % {"chats": helpline.chats, "messages": helpline.chat_messages}
         )
+        for job in retention.registered():
+            self.stdout.write(job.apply())
