@@ -1,7 +1,6 @@
 """The helpline intake contract: field names, values and the reason for every refusal."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.core.api.fields import NO_NUL, ConsentField, some_text_field
