@@ -17,7 +17,9 @@ from cms.core.print_packs.views import print_pack
 from cms.core.sitemap import robots_txt, site_sitemap
 from cms.partners.embeds.oembed import oembed
 from home.academy import site as academy_pages
+from home.campaigns import site as campaign_pages
 from home.feeds import NewsAtomFeed, NewsFeed, event_calendar, events_calendar
+from home.youth import site as youth_pages
 from reports.site import helpline as helpline_pages
 from reports.site.helpline_chat import chat_page as helpline_chat_page
 from reports.site.hotline import report_form, report_status
@@ -77,6 +79,9 @@ urlpatterns += i18n_patterns(
     # Translated addresses: /cs/akademie/poptavka/ and /en/academy/inquiry/.
     path(_("academy/inquiry/"), academy_pages.inquiry_form, name="academy-inquiry"),
     path(_("academy/registration/<int:programme_id>/"), academy_pages.registration_form, name="academy-registration"),
+    path(_("campaigns/activity/<int:campaign_id>/"), campaign_pages.activity_form, name="campaign-activity"),
+    # /cs/mladez/prispevek/ and /en/youth/contribute/.
+    path(_("youth/contribute/"), youth_pages.contribution_form, name="youth-contribute"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

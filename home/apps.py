@@ -13,11 +13,15 @@ class HomeConfig(AppConfig):
         from cms.core.api.signals import invalidate_on_change
 
         from .academy.retention import ACADEMY_RETENTION
-        from .models import PartnerOrganisation, YouthContribution
+        from .campaigns.moderation import activity_deleted
+        from .campaigns.retention import CAMPAIGN_RETENTION
+        from .models import CampaignActivity, PartnerOrganisation, YouthContribution
         from .page_kinds import register_kinds
         from .youth.moderation import contribution_deleted
 
         register_kinds()
         retention.register(ACADEMY_RETENTION)
+        retention.register(CAMPAIGN_RETENTION)
+        post_delete.connect(activity_deleted, sender=CampaignActivity, dispatch_uid="campaign-activity-deleted")
         invalidate_on_change(PartnerOrganisation)  # the directory's cached answers go stale
         post_delete.connect(contribution_deleted, sender=YouthContribution, dispatch_uid="youth-contribution-deleted")

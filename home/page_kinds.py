@@ -5,8 +5,19 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.core.page_kinds import PageKind, register
 
-from .api import academy, serializers
-from .models import AcademyPage, ArticlePage, EventPage, NewsPage, ProgrammePage, SectionPage, ToolkitPage, WorkshopPage
+from .api import academy, campaigns, serializers
+from .models import (
+    AcademyPage,
+    ArticlePage,
+    CampaignPage,
+    EventPage,
+    NewsPage,
+    ProgrammePage,
+    SectionPage,
+    ToolkitPage,
+    WorkshopPage,
+    YouthPanelPage,
+)
 
 
 def register_kinds():
@@ -86,6 +97,30 @@ def register_kinds():
     register(
         PageKind(
             name="academy", model=AcademyPage, label=_("Academy"), order=46, summary_field="lead", body_field="intro"
+        )
+    )
+    register(
+        PageKind(
+            name="campaign",
+            model=CampaignPage,
+            label=_("Campaigns"),
+            order=45,
+            summary_field="lead",
+            body_field="body",
+            api_path="campaigns",
+            detail_view="api:campaign-detail",
+            detail_serializer=campaigns.CampaignDetailSerializer,
+            webhook_events={"published": _("campaign published"), "unpublished": _("campaign unpublished")},
+        )
+    )
+    register(
+        PageKind(
+            name="youth-panel",
+            model=YouthPanelPage,
+            label=_("Youth panel"),
+            order=47,
+            summary_field="lead",
+            body_field="intro",
         )
     )
     # Articles have no endpoint of their own: the API finds them by path.

@@ -1,5 +1,6 @@
 """Admin screens of the site's own models: the partners directory, the youth panel's
-moderation queue, and the Academy's inquiry inbox and registrations."""
+moderation queue, campaign activities to moderate, and the Academy's inquiry inbox and
+registrations."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .academy.admin import InquiryViewSet, RegistrationViewSet
+from .campaigns.admin import CampaignActivityViewSet
 from .models import PartnerOrganisation, YouthContribution
 from .youth.moderation import moderate
 
@@ -91,3 +93,8 @@ class AcademyViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_academy_inbox():
     return AcademyViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_campaign_moderation():
+    return CampaignActivityViewSet("campaign_activities")

@@ -10,7 +10,18 @@ from resources.models import ResourcePage
 
 
 def test_search_covers_the_kinds_in_facet_order():
-    assert list(page_kinds.searchable()) == ["resource", "toolkit", "news", "event", "article"]
+    assert list(page_kinds.searchable()) == [
+        "resource",
+        "toolkit",
+        "news",
+        "event",
+        "workshop",
+        "programme",
+        "campaign",
+        "academy",
+        "youth-panel",
+        "article",
+    ]
     assert page_kinds.of_model(SectionPage).searchable is False
 
 
@@ -32,6 +43,12 @@ def test_partners_subscribe_to_the_events_they_always_could():
         ("news.unpublished", "news unpublished"),
         ("event.published", "event published"),
         ("event.unpublished", "event unpublished"),
+        ("workshop.published", "workshop published"),
+        ("workshop.unpublished", "workshop unpublished"),
+        ("programme.published", "programme published"),
+        ("programme.unpublished", "programme unpublished"),
+        ("campaign.published", "campaign published"),
+        ("campaign.unpublished", "campaign unpublished"),
     ]
 
 
@@ -42,6 +59,9 @@ def test_preview_and_oembed_read_the_registry():
         "home.sectionpage",
         "home.newspage",
         "home.eventpage",
+        "home.workshoppage",
+        "home.programmepage",
+        "home.campaignpage",
     ]
     assert [(kind.name, kind.embed_route, kind.oembed_size) for kind in page_kinds.embeddable()] == [
         ("resource", "embed-resource", (480, 260)),

@@ -315,6 +315,11 @@ SPECTACULAR_SETTINGS = {
         "HelplineCategoryEnum": "reports.models.helpline.HelplineCategory",
         "HelplineAgeBandEnum": "reports.models.helpline.AgeBand",
         "YouthAgeBandEnum": "home.models.youth.AgeBand",
+        # Youth contributions and campaign activities share one moderation status set.
+        "ModerationStatusEnum": "home.models.youth.ContributionStatus",
+        "EventKindEnum": "home.models.events.EventKind",
+        "InquiryStatusEnum": "home.models.academy_cases.InquiryStatus",
+        "RegistrationStatusEnum": "home.models.academy_cases.RegistrationStatus",
     },
 }
 
@@ -422,6 +427,13 @@ ACADEMY_PARTNER_ATTEMPT_RATE_LIMIT = os.environ.get("ACADEMY_PARTNER_ATTEMPT_RAT
 # Contact details of finished inquiries and past programmes' registrations are blanked after this.
 ACADEMY_RETENTION_DAYS = int(os.environ.get("ACADEMY_RETENTION_DAYS", "730"))
 ACADEMY_FROM_EMAIL = os.environ.get("ACADEMY_FROM_EMAIL", "akademie@localhost")
+# Campaign activities schools register (docs/campaigns.md): per client, and per platform.
+CAMPAIGN_RATE_LIMIT = os.environ.get("CAMPAIGN_RATE_LIMIT", "10/hour")  # activities stored
+CAMPAIGN_ATTEMPT_RATE_LIMIT = os.environ.get("CAMPAIGN_ATTEMPT_RATE_LIMIT", "30/hour")  # every submission
+CAMPAIGN_PARTNER_RATE_LIMIT = os.environ.get("CAMPAIGN_PARTNER_RATE_LIMIT", "600/hour")
+CAMPAIGN_PARTNER_ATTEMPT_RATE_LIMIT = os.environ.get("CAMPAIGN_PARTNER_ATTEMPT_RATE_LIMIT", "1800/hour")
+# The contact e-mail of an activity is blanked this long after its campaign ends.
+CAMPAIGN_RETENTION_DAYS = int(os.environ.get("CAMPAIGN_RETENTION_DAYS", "365"))
 # The live chat (docs/helpline.md, "Chat"): opening hours in the site's time zone, how many
 # chats a counsellor holds at once by default, and the limits of its public side.
 HELPLINE_CHAT_HOURS = os.environ.get("HELPLINE_CHAT_HOURS", "mon-sun 08:00-22:00")

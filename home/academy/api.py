@@ -11,7 +11,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_seriali
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 
-from cms.core.api.fields import NO_NUL, ConsentField, some_text_field
+from cms.core.api.fields import NO_NUL, ConsentField, PageIdField, some_text_field
 from cms.core.api.intake import ApiIntake, PrivateAPIView, file_submission, intake_headers, stored_response
 from cms.core.api.locale import requested_language
 from cms.core.api.parsers import DepthLimitedJSONParser
@@ -61,18 +61,24 @@ class InquirySerializer(ContactSerializer):
     )
     region = serializers.ChoiceField(choices=Region.choices)
     phone = serializers.RegexField(PHONE, required=False, allow_blank=True, help_text="Optional; encrypted.")
-    audiences = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Audience.objects.all(), many=True, allow_empty=False, help_text="Audience slugs."
+    audiences = serializers.ListField(
+        child=serializers.SlugRelatedField(slug_field="slug", queryset=Audience.objects.all()),
+        min_length=1,
+        max_length=10,
+        help_text="Audience slugs, at least one.",
     )
     group_size = serializers.IntegerField(min_value=1, max_value=MAX_GROUP_SIZE)
     preferred_dates = serializers.RegexField(NO_NUL, max_length=300, required=False, allow_blank=True)
-    topics = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Topic.objects.all(), many=True, required=False, help_text="Topic slugs."
+    topics = serializers.ListField(
+        child=serializers.SlugRelatedField(slug_field="slug", queryset=Topic.objects.all()),
+        required=False,
+        max_length=30,
+        help_text="Topic slugs.",
     )
-    workshop = serializers.PrimaryKeyRelatedField(
+    workshop = PageIdField(
         queryset=WorkshopPage.objects.live(), required=False, allow_null=True, help_text="A workshop's id."
     )
-    programme = serializers.PrimaryKeyRelatedField(
+    programme = PageIdField(
         queryset=ProgrammePage.objects.live(), required=False, allow_null=True, help_text="A programme's id."
     )
     message = serializers.RegexField(NO_NUL, max_length=MAX_MESSAGE_LENGTH, required=False, allow_blank=True)

@@ -5,10 +5,8 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 
-from cms.core.api.errors import InvalidParameter
 from cms.core.api.pages import PageDetailAPIView, PageListAPIView, PageSerializer, list_parameters
-from cms.core.api.parameters import boolean_parameter
-from cms.core.filtering import repeated_values, unknown_value
+from cms.core.api.parameters import boolean_parameter, choice_filter
 from resources.api.filters import filter_by_terms
 from resources.api.serializers import TermSerializer
 
@@ -93,17 +91,6 @@ class ProgrammeDetailSerializer(ProgrammeSerializer):
 
     class Meta(ProgrammeSerializer.Meta):
         fields = [*ProgrammeSerializer.Meta.fields, "body"]
-
-
-def choice_filter(queryset, request, name, choices, field):
-    values = repeated_values(request.query_params, name)
-    if not values:
-        return queryset
-    known = [value for value, _label in choices]
-    for value in values:
-        if value not in known:
-            raise InvalidParameter({name: [unknown_value(value, known)]})
-    return queryset.filter(**{f"{field}__in": values})
 
 
 class WorkshopListView(PageListAPIView):

@@ -73,6 +73,7 @@ class EventSerializer(PageSerializer):
         model = EventPage
         fields = [
             *PageSerializer.base_fields,
+            "kind",
             "start",
             "end",
             "place",

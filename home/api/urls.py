@@ -1,8 +1,9 @@
 from django.urls import path
 
 from ..academy.api import InquiryView, RegistrationView
+from ..campaigns.api import ActivityListView
 from ..youth.api import ContributionListView
-from . import academy, navigation, partners, views
+from . import academy, campaigns, navigation, partners, views
 
 urlpatterns = [
     path("toolkits/", views.ToolkitListView.as_view(), name="toolkit-list"),
@@ -21,6 +22,9 @@ urlpatterns = [
         "academy/programmes/<id:pk>/registrations/", RegistrationView.as_view(), name="academy-programme-registrations"
     ),
     path("academy/inquiries/", InquiryView.as_view(), name="academy-inquiries"),
+    path("campaigns/", campaigns.CampaignListView.as_view(), name="campaign-list"),
+    path("campaigns/<id:pk>/", campaigns.CampaignDetailView.as_view(), name="campaign-detail"),
+    path("campaigns/<id:pk>/activities/", ActivityListView.as_view(), name="campaign-activities"),
     path("partners/", partners.PartnerListView.as_view(), name="partner-list"),
     path("youth/contributions/", ContributionListView.as_view(), name="youth-contributions"),
     path("navigation/", navigation.NavigationView.as_view(), name="navigation"),

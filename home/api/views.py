@@ -8,10 +8,10 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 
 from cms.core.api.errors import InvalidParameter
 from cms.core.api.pages import PageDetailAPIView, PageListAPIView, list_parameters
-from cms.core.api.parameters import boolean_parameter
+from cms.core.api.parameters import boolean_parameter, choice_filter
 from resources.api.filters import filter_by_terms
 
-from ..models import EventPage, NewsPage, SectionPage, ToolkitPage
+from ..models import EventKind, EventPage, NewsPage, SectionPage, ToolkitPage
 from . import serializers
 
 
@@ -123,6 +123,7 @@ class EventListView(PageListAPIView):
 
     def filter_pages(self, queryset, request):
         queryset = filter_by_terms(queryset, request, audience="audiences")
+        queryset = choice_filter(queryset, request, "kind", EventKind.choices, "kind")
         if boolean_parameter(request, "upcoming"):
             queryset = queryset.filter(pk__in=EventPage.objects.upcoming().values("pk"))
         return queryset.defer_streamfields()
@@ -131,6 +132,9 @@ class EventListView(PageListAPIView):
         parameters=list_parameters(
             OpenApiParameter("upcoming", bool, description="Only events that have not ended."),
             OpenApiParameter("audience", str, many=True),
+            OpenApiParameter(
+                "kind", str, many=True, enum=list(EventKind.values), description="`participation`: the youth panel's."
+            ),
         )
     )
     def get(self, request):

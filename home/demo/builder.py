@@ -28,6 +28,7 @@ from home.models import (
     SectionPage,
     ToolkitPage,
     WorkshopPage,
+    YouthPanelPage,
 )
 from resources.importing import import_resources
 from resources.importing.readers import read_file
@@ -36,6 +37,7 @@ from resources.models import Audience, ResourceIndexPage, ResourcePage, Topic
 from . import academy as academy_content
 from . import media
 from . import pages as content
+from . import youth as youth_content
 from .partners import load_partners
 from .synonyms import load_synonyms
 
@@ -78,7 +80,8 @@ class DemoBuilder:
         news = self.news(home)
         events = self.events(home)
         academy = self.academy(home)
-        self.home_links(home, toolkits, [*articles, academy])
+        youth = self.youth_panel(home, events)
+        self.home_links(home, toolkits, [*articles, academy, youth])
         self.illustrate(sections, toolkits, news + events)
         load_synonyms()
         load_partners()
@@ -280,6 +283,29 @@ class DemoBuilder:
                 },
             )
         return academy
+
+    def youth_panel(self, home, events):
+        """The youth panel's page, a participation activity ahead, and contributions."""
+        panel = self.ensure(home, YouthPanelPage, youth_content.YOUTH_PANEL["cs"]["slug"], youth_content.YOUTH_PANEL)
+        index = events[0][0].get_parent() if events else None
+        if index is not None:
+            slug, cs, en = youth_content.PARTICIPATION
+            start = timezone.localtime().replace(hour=16, minute=0, second=0, microsecond=0)
+            start += datetime.timedelta(days=21)
+            self.ensure(
+                index,
+                EventPage,
+                slug,
+                {"cs": cs, "en": en},
+                shared={
+                    "kind": "participation",
+                    "start": start,
+                    "end": start + datetime.timedelta(hours=2),
+                    "audiences": list(Audience.objects.filter(slug="young-people")),
+                },
+            )
+        youth_content.load_contributions()
+        return panel
 
     def illustrate(self, sections, toolkits, dated):
         """Pictures on every page kind that shows one, and files on every resource."""

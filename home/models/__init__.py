@@ -9,19 +9,27 @@ from .academy_cases import (
     WorkshopInquiry,
 )
 from .article import ArticlePage
-from .events import EventIndexPage, EventPage
+from .campaigns import ActivityReceipt, ActivityStatus, CampaignActivity, CampaignIndexPage, CampaignPage
+from .events import EventIndexPage, EventKind, EventPage
 from .home import HomePage, SectionPage
 from .news import NewsIndexPage, NewsPage
 from .partners import PartnerDirectoryPage, PartnerKind, PartnerOrganisation
 from .toolkit import ToolkitPage
 from .youth import ContributionReceipt, YouthContribution
+from .youth_panel import YouthPanelPage
 
 __all__ = [
     "AcademyEmail",
     "AcademyPage",
+    "ActivityReceipt",
+    "ActivityStatus",
     "ArticlePage",
+    "CampaignActivity",
+    "CampaignIndexPage",
+    "CampaignPage",
     "ContributionReceipt",
     "EventIndexPage",
+    "EventKind",
     "EventPage",
     "HomePage",
     "InquiryReceipt",
@@ -42,4 +50,5 @@ __all__ = [
     "WorkshopInquiry",
     "WorkshopPage",
     "YouthContribution",
+    "YouthPanelPage",
 ]

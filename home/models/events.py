@@ -23,6 +23,11 @@ from cms.core.preview import OptionalHeadlessPreviewMixin
 from search.fields import analysed_search_fields
 
 
+class EventKind(models.TextChoices):
+    EVENT = "event", _("event")
+    PARTICIPATION = "participation", _("youth participation activity")
+
+
 class EventQuerySet(PageQuerySet):
     def upcoming(self):
         """Live events that have not ended yet, soonest first."""
@@ -57,6 +62,13 @@ class EventIndexPage(IndexPage):
 
 
 class EventPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
+    kind = models.CharField(
+        _("kind"),
+        max_length=16,
+        choices=EventKind.choices,
+        default=EventKind.EVENT,
+        help_text=_("Youth participation activities are listed on the youth panel's page too."),
+    )
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=255, blank=True, help_text=_("Venue and town."))
@@ -75,6 +87,7 @@ class EventPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
         PageImageMixin.image_panel,
         MultiFieldPanel(
             [
+                FieldPanel("kind"),
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("place"),
                 FieldPanel("online_url"),
@@ -88,6 +101,7 @@ class EventPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
     edit_handler = tabbed_edit_handler(content_panels, classification_panels)
     # What Wagtail's API v2 (/api/v2/pages/?type=…&fields=*) shows.
     api_fields = [
+        APIField("kind"),
         APIField("start"),
         APIField("end"),
         APIField("place"),

@@ -45,6 +45,9 @@ class HomePage(Page):
         "home.NewsIndexPage",
         "home.EventIndexPage",
         "home.PartnerDirectoryPage",
+        "home.AcademyPage",
+        "home.YouthPanelPage",
+        "home.CampaignIndexPage",
         "resources.ResourceIndexPage",
     ]
     content_panels = Page.content_panels + [

@@ -8,15 +8,21 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.models import (
+    AcademyPage,
     ArticlePage,
+    CampaignIndexPage,
+    CampaignPage,
     EventIndexPage,
     EventPage,
     HomePage,
     NewsIndexPage,
     NewsPage,
     PartnerDirectoryPage,
+    ProgrammePage,
     SectionPage,
     ToolkitPage,
+    WorkshopPage,
+    YouthPanelPage,
 )
 from resources.models import ResourceIndexPage, ResourcePage
 
@@ -41,10 +47,26 @@ EXPECTED_PARENTS = {
     ResourceIndexPage: {HomePage},
     ResourcePage: {ResourceIndexPage},
     PartnerDirectoryPage: {HomePage},
+    AcademyPage: {HomePage},
+    WorkshopPage: {AcademyPage},
+    ProgrammePage: {AcademyPage},
+    YouthPanelPage: {HomePage},
+    CampaignIndexPage: {HomePage},
+    CampaignPage: {CampaignIndexPage},
 }
 
 EXPECTED_CHILDREN = {
-    HomePage: {SectionPage, ArticlePage, NewsIndexPage, EventIndexPage, ResourceIndexPage, PartnerDirectoryPage},
+    HomePage: {
+        SectionPage,
+        ArticlePage,
+        NewsIndexPage,
+        EventIndexPage,
+        ResourceIndexPage,
+        PartnerDirectoryPage,
+        AcademyPage,
+        YouthPanelPage,
+        CampaignIndexPage,
+    },
     SectionPage: {ToolkitPage, ArticlePage},
     ToolkitPage: set(),
     ArticlePage: {ArticlePage},
@@ -55,6 +77,12 @@ EXPECTED_CHILDREN = {
     ResourceIndexPage: {ResourcePage},
     ResourcePage: set(),
     PartnerDirectoryPage: set(),
+    AcademyPage: {WorkshopPage, ProgrammePage},
+    WorkshopPage: set(),
+    ProgrammePage: set(),
+    YouthPanelPage: set(),
+    CampaignIndexPage: {CampaignPage},
+    CampaignPage: set(),
 }
 
 

@@ -34,6 +34,19 @@ class ConsentField(serializers.BooleanField):
         return value
 
 
+MAX_ID = 2**31 - 1  # the largest id a database column holds everywhere
+
+
+class PageIdField(serializers.PrimaryKeyRelatedField):
+    """A page chosen by its id: an id no database column can hold is "does not exist" (400),
+    never the database driver's overflow (SQLite raises it on 2**63)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, int) and not isinstance(data, bool) and not 0 < data <= MAX_ID:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
 class OptionalURLField(serializers.URLField):
     """An address or ``null`` (never ``""``, which a strict client refuses as a URI)."""
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
 
+from ..filtering import repeated_values, unknown_value
 from .errors import InvalidParameter
 
 TRUE, FALSE = {"1", "true"}, {"0", "false"}
@@ -57,3 +58,16 @@ def refuse_unknown_parameters(view, request):
     if unknown:
         message = _("Unknown parameter; valid parameters: %(valid)s.") % {"valid": ", ".join(sorted(known))}
         raise InvalidParameter({name: [message] for name in unknown})
+
+
+def choice_filter(queryset, request, name, choices, field):
+    """Narrow ``queryset`` to ``field`` in the repeatable parameter ``name`` (``?region=a,b``);
+    a value that is not one of ``choices`` is a 400 naming the valid ones."""
+    values = repeated_values(request.query_params, name)
+    if not values:
+        return queryset
+    known = [value for value, _label in choices]
+    for value in values:
+        if value not in known:
+            raise InvalidParameter({name: [unknown_value(value, known)]})
+    return queryset.filter(**{f"{field}__in": values})
