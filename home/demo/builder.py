@@ -18,6 +18,8 @@ from cms.core.site_url import site_base_url
 from home.models import (
     AcademyPage,
     ArticlePage,
+    CampaignIndexPage,
+    CampaignPage,
     EventIndexPage,
     EventPage,
     HomePage,
@@ -35,6 +37,7 @@ from resources.importing.readers import read_file
 from resources.models import Audience, ResourceIndexPage, ResourcePage, Topic
 
 from . import academy as academy_content
+from . import campaigns as campaign_content
 from . import media
 from . import pages as content
 from . import youth as youth_content
@@ -81,8 +84,9 @@ class DemoBuilder:
         events = self.events(home)
         academy = self.academy(home)
         youth = self.youth_panel(home, events)
-        self.home_links(home, toolkits, [*articles, academy, youth])
         self.illustrate(sections, toolkits, news + events)
+        campaigns = self.campaigns(home, toolkits)  # shares the posters illustrate typeset
+        self.home_links(home, toolkits, [*articles, academy, youth, campaigns])
         load_synonyms()
         load_partners()
         self.ensure(home, PartnerDirectoryPage, content.PARTNER_DIRECTORY["cs"]["slug"], content.PARTNER_DIRECTORY)
@@ -283,6 +287,29 @@ class DemoBuilder:
                 },
             )
         return academy
+
+    def campaigns(self, home, toolkits):
+        """Safer Internet Day 2027 with a social card, a poster, linked toolkits and resources."""
+        index = self.ensure(home, CampaignIndexPage, campaign_content.INDEX["cs"]["slug"], campaign_content.INDEX)
+        slug, start, end, cs, en = campaign_content.SAFER_INTERNET_DAY
+        card = media.picture("campaign-safer-internet-day-card", "social-networks", "young-people")
+        texts = {}
+        for code, fields in (("cs", cs), ("en", en)):
+            locale = self.locales[code]
+            posters = ResourcePage.objects.filter(
+                locale=locale, resource_type__slug="poster", document__isnull=False, alias_of__isnull=True
+            ).order_by("pk")
+            resources = ResourcePage.objects.filter(
+                locale=locale, topics__slug="cyberbullying", alias_of__isnull=True
+            ).order_by("pk")[:2]
+            assets = [("image", {"image": card, "caption": fields["key_message"]})]
+            assets += [("document", {"document": poster.document, "label": poster.title}) for poster in posters[:1]]
+            related = [("toolkit", toolkit.get_translation(locale)) for toolkit in toolkits[:2]]
+            related += [("resource", resource) for resource in resources]
+            texts[code] = {**fields, "assets": assets, "related": related}
+        campaign = self.ensure(index, CampaignPage, slug, texts, shared={"start": start, "end": end, "image": card})
+        campaign_content.load_activities(campaign)
+        return index
 
     def youth_panel(self, home, events):
         """The youth panel's page, a participation activity ahead, and contributions."""

@@ -14,7 +14,6 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -31,6 +30,7 @@ from cms.core.panels import tabbed_edit_handler
 from cms.core.preview import OptionalHeadlessPreviewMixin
 from search.fields import analysed_search_fields
 
+from ..blocks import CampaignRelatedBlock
 from .academy import Region
 
 ACTIVITY_PREFIX = "KA"
@@ -64,14 +64,7 @@ class CampaignPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
         blank=True,
         help_text=_("Posters, social media cards and other materials to download and share."),
     )
-    related = StreamField(
-        [
-            ("toolkit", blocks.PageChooserBlock(page_type="home.ToolkitPage", label=_("Toolkit"))),
-            ("resource", blocks.PageChooserBlock(page_type="resources.ResourcePage", label=_("Resource"))),
-        ],
-        verbose_name=_("toolkits and resources"),
-        blank=True,
-    )
+    related = StreamField(CampaignRelatedBlock(), verbose_name=_("toolkits and resources"), blank=True)
     activities_open = models.BooleanField(
         _("activities can be registered"), default=True, help_text=_("Schools and organisations add their activity.")
     )

@@ -95,7 +95,8 @@ def test_issuing_a_key_with_an_unknown_scope_names_it_and_stores_nothing(partner
 
     with pytest.raises(
         ValueError,
-        match=r"^Unknown scope: admin:all \(known: content:read, reports:submit, helpline:submit, youth:submit, campaigns:submit, academy:submit\)$",
+        match=r"^Unknown scope: admin:all \(known: content:read, reports:submit, helpline:submit, youth:submit, "
+        r"campaigns:submit, academy:submit\)$",
     ):
         issue_key(partner, ["content:read", "admin:all"])
     assert not partner.keys.exists()
