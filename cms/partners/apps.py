@@ -9,4 +9,4 @@ class PartnersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import cors, webhooks  # noqa: F401 (signal receivers)
+        from . import cors, reach, webhooks  # noqa: F401 (signal receivers)

@@ -105,6 +105,39 @@ class PartnerUsage(models.Model):
         return f"{self.partner} {self.day}: {self.requests}"
 
 
+class ContentReach(models.Model):
+    """How often the centre's content was used, per day: embedded cards and lists shown on a
+    partner's site, documents downloaded. Counted without personal data (the referring
+    site's origin names the partner and is not kept); ``partner`` is empty for the centre's
+    own site and any site that is no partner's. From the shared counters (``reach``)."""
+
+    class Kind(models.TextChoices):
+        EMBED_VIEW = "embed-view", _("embed views")
+        DOWNLOAD = "download", _("downloads")
+
+    day = models.DateField(_("day"))
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), null=True, blank=True, on_delete=models.CASCADE, related_name="reach"
+    )
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("content reach")
+        verbose_name_plural = _("content reach")
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "kind", "partner"], name="partners_reach_per_day"),
+            models.UniqueConstraint(
+                fields=["day", "kind"], condition=models.Q(partner__isnull=True), name="partners_own_reach_per_day"
+            ),
+        ]
+        permissions = [("view_impact_figures", _("Can see the impact figures"))]
+
+    def __str__(self):
+        return f"{self.day} {self.kind} {self.partner_id or '-'}: {self.count}"
+
+
 class WebhookSubscription(models.Model):
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="webhooks")
     url = models.URLField(_("address"), max_length=500)

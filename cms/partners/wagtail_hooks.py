@@ -12,7 +12,8 @@ from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views
-from .models import Partner
+from .models import ContentReach, Partner
+from .reach import count_reach
 
 
 class PartnerDeleteView(DeleteView):
@@ -56,3 +57,9 @@ def register_partners():
 @hooks.register("register_admin_urls")
 def register_partner_pages():
     return [path("partners/<int:pk>/keys/", admin_views.partner_detail, name="partner_detail")]
+
+
+@hooks.register("before_serve_document")
+def count_document_download(document, request):
+    """A download counts towards the impact figures, for the partner site it came from."""
+    count_reach(request, ContentReach.Kind.DOWNLOAD)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "cms.partners",
+    "cms.impact",
     "rest_framework",
     "wagtail_headless_preview",
     "drf_spectacular",

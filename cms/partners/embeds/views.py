@@ -18,6 +18,9 @@ from home.models import ToolkitPage
 from resources.models import ResourcePage
 from resources.models.filtering import filter_terms, load_taxonomy
 
+from ..models import ContentReach
+from ..reach import count_reach
+
 DEFAULT_LIMIT, MAX_LIMIT = 6, 24
 CACHE_SECONDS = 300
 
@@ -30,6 +33,7 @@ def _with_links(request, pages):
 
 
 def _embed_response(request, template, context, locale):
+    count_reach(request, ContentReach.Kind.EMBED_VIEW)  # for the impact figures; nothing personal kept
     response = TemplateResponse(request, template, {**context, "locale": locale})
     response["Content-Security-Policy"] = (
         "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "

@@ -17,6 +17,7 @@ from cms.core.scopes import Scope
 
 from ...keys import issue_key, revoke
 from ...models import Partner, PartnerKey, PartnerUsage, WebhookSubscription
+from ...reach import flush_reach
 from ...usage import flush_usage
 from ...webhooks import new_secret
 
@@ -103,6 +104,7 @@ class Command(BaseCommand):
 
     def handle_usage(self, **options):
         flush_usage()
+        flush_reach()
         for row in PartnerUsage.objects.select_related("partner").order_by("partner__name", "-day")[:500]:
             self.stdout.write(f"{row.partner.name}\t{row.day}\t{row.requests}")
 
