@@ -130,3 +130,14 @@ PROGRAMMES = [
         },
     ),
 ]
+
+# Inquiries schools sent in the last quarter: organisation, region, audiences, group size, status,
+# participants (held workshops), workshop slug, language
+INQUIRIES = [
+    ("ZŠ Kuncova, Praha 5", "praha", "children,teachers", 28, "closed", 27, "kybersikana-ve-tride", "cs"),
+    ("Gymnázium Olomouc-Hejčín", "olomoucky", "young-people", 30, "held", 29, "sexting-a-vydirani", "cs"),
+    ("ZŠ a MŠ Tišnov", "jihomoravsky", "children", 24, "held", 22, "kybersikana-ve-tride", "cs"),
+    ("SOŠ Liberec", "liberecky", "young-people", 60, "declined", None, "sexting-a-vydirani", "cs"),
+    ("International School of Prague", "praha", "teachers", 18, "in-discussion", None, "dezinformace-pro-ucitele",
+     "en"),
+]  # fmt: skip

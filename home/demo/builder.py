@@ -41,6 +41,7 @@ from . import campaigns as campaign_content
 from . import media
 from . import pages as content
 from . import youth as youth_content
+from .inquiries import load_inquiries
 from .partners import load_partners
 from .synonyms import load_synonyms
 
@@ -286,6 +287,7 @@ class DemoBuilder:
                     "price": price,
                 },
             )
+        load_inquiries()
         return academy
 
     def campaigns(self, home, toolkits):
