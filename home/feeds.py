@@ -122,11 +122,6 @@ def events_calendar(request, language):
 def event_calendar(request, page_id):
     """``/calendar/event/<id>.ics``: one event, to add to a calendar."""
     page = get_object_or_404(EventPage.objects.live().public().select_related("locale"), pk=page_id)
-    return event_calendar_file(page)
-
-
-def event_calendar_file(page):
-    """The ``.ics`` of one event (the Academy's inbox gives a draft one's to the school)."""
     calendar = _calendar()
     calendar.add_component(_event_entry(page))
     return _ics_response(calendar, f"{page.slug}.ics")

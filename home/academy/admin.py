@@ -2,25 +2,36 @@
 notes, agreed date and the event it became; and the programmes' registrations, where a
 cancellation hands its seats to the waiting list. The rules are ``inbox``'s."""
 
+from django import forms
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from ..feeds import event_calendar_file
 from ..models.academy_cases import ProgrammeRegistration, WorkshopInquiry
 from . import inbox
+from .calendar import inquiry_calendar
 
 ACADEMY_GROUP = "Academy"
 
 
 class InquiryForm(WagtailAdminModelForm):
+    message_to_school = forms.CharField(
+        label=_("Message to the school"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Sent by e-mail in the school's language when you save, signed with your name; kept with the inquiry."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.previous_status = self.instance.status
@@ -47,21 +58,37 @@ class InquiryForm(WagtailAdminModelForm):
 class InquiryEditView(EditView):
     def save_instance(self):
         inquiry = self.form.save(commit=False)
-        inbox.save_inquiry(inquiry, self.form.previous_status)
+        message = self.form.cleaned_data.get("message_to_school", "")
+        inbox.save_inquiry(inquiry, self.form.previous_status, self.request.user, message)
         self.form.save_m2m()
         return inquiry
 
 
 def _event_links(inquiry):
-    if inquiry.event_id is None:
+    links = []
+    if inquiry.event_id is not None:
+        links.append((reverse("wagtailadmin_pages:edit", args=[inquiry.event_id]), _("Edit the event"), False))
+    if inquiry.scheduled_start and inquiry.scheduled_end:
+        links.append((reverse("academy_inquiries:calendar", args=[inquiry.pk]), _("Calendar file (.ics)"), True))
+    if not links:
         return _("Once scheduled, the workshop becomes a draft event you can publish.")
-    return format_html(
-        '<a href="{}">{}</a> · <a href="{}" download>{}</a>',
-        reverse("wagtailadmin_pages:edit", args=[inquiry.event_id]),
-        _("Edit the event"),
-        reverse("academy_inquiries:calendar", args=[inquiry.pk]),
-        _("Calendar file (.ics)"),
+    return format_html_join(
+        " · ",
+        '<a href="{}"{}>{}</a>',
+        ((url, " download" if download else "", label) for url, label, download in links),
     )
+
+
+class EmailsPanel(Panel):
+    """What the Academy sent the school: each e-mail, its state, and staff's messages."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "home/academy/emails_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["emails"] = self.instance.emails.select_related("sent_by") if self.instance.pk else []
+            return context
 
 
 class EventLinksPanel(Panel):
@@ -128,6 +155,8 @@ class InquiryViewSet(ModelViewSet):
                     FieldPanel("participants"),
                     FieldPanel("notes"),
                     EventLinksPanel(heading=_("Event")),
+                    FieldPanel("message_to_school"),
+                    EmailsPanel(heading=_("E-mails to the school")),
                 ],
                 heading=_("The Academy's handling"),
             ),
@@ -143,10 +172,13 @@ class InquiryViewSet(ModelViewSet):
         event too: the school gets it before anything is published)."""
         if not self.permission_policy.user_has_permission(request.user, "view"):
             return HttpResponse(status=403)
-        inquiry = get_object_or_404(WorkshopInquiry.objects.select_related("event__locale"), pk=pk)
-        if inquiry.event is None:
+        inquiry = get_object_or_404(WorkshopInquiry.objects.select_related("workshop"), pk=pk)
+        ics = inquiry_calendar(inquiry)
+        if ics is None:
             return HttpResponse(status=404)
-        return event_calendar_file(inquiry.event)
+        response = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{inquiry.reference}.ics"'
+        return response
 
 
 class RegistrationForm(WagtailAdminModelForm):

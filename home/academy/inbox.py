@@ -1,6 +1,7 @@
 """The Academy's staff inbox: the rules of an inquiry's life (new → in discussion →
 scheduled → held → closed, or declined) and of a registration's, said once for the admin
-screens and anything else that changes them.
+screens and anything else that changes them. Staff answer the school from the inbox: the
+message goes by e-mail, and a scheduled workshop's date goes with its calendar file.
 
 A scheduled workshop becomes an event: a draft event page in the inquiry's language,
 under that language's events page, with the date, the place and the audiences. Staff
@@ -14,8 +15,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from ..models.academy_cases import NEXT_STATUSES, InquiryStatus, RegistrationStatus
+from ..models.academy_cases import (
+    NEXT_STATUSES,
+    AcademyEmailKind,
+    InquiryStatus,
+    RegistrationStatus,
+    WorkshopInquiry,
+)
 from ..models.events import EventIndexPage, EventPage
+from .emails import queue_email
 from .intake import lock_seats, promote_waiting, seats_taken
 
 
@@ -47,15 +55,26 @@ def inquiry_errors(inquiry, previous_status):
     return errors
 
 
+WHEN_AND_WHERE = ("scheduled_start", "scheduled_end", "venue")
+
+
 @transaction.atomic
-def save_inquiry(inquiry, previous_status):
-    """Save a checked change (``inquiry_errors`` is empty): the time of a new status, and
-    the event of a scheduled workshop created or moved with it."""
+def save_inquiry(inquiry, previous_status, user=None, message=""):
+    """Save a checked change (``inquiry_errors`` is empty): the time of a new status, the
+    event of a scheduled workshop created or moved with it, the school told of the date
+    (again when it moves), and ``message`` from ``user`` e-mailed to the school."""
+    before = WorkshopInquiry.objects.filter(pk=inquiry.pk).values(*WHEN_AND_WHERE).first() or {}
     if inquiry.status != previous_status:
         inquiry.status_changed_at = timezone.now()
     if inquiry.status in (InquiryStatus.SCHEDULED, InquiryStatus.HELD):
         inquiry.event = schedule_event(inquiry)
     inquiry.save()
+    if message.strip():
+        queue_email(AcademyEmailKind.INQUIRY_ANSWER, inquiry=inquiry, text=message.strip(), sent_by=user)
+    moved = any(before.get(name) != getattr(inquiry, name) for name in WHEN_AND_WHERE)
+    newly_scheduled = previous_status != InquiryStatus.SCHEDULED
+    if inquiry.status == InquiryStatus.SCHEDULED and (newly_scheduled or moved):
+        queue_email(AcademyEmailKind.INQUIRY_SCHEDULED, inquiry=inquiry, sent_by=user)
     return inquiry
 
 

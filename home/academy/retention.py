@@ -1,6 +1,7 @@
 """Retention of what schools sent the Academy: after ``ACADEMY_RETENTION_DAYS``, a finished
 inquiry (closed or declined) and the registrations of a programme that ended lose the
-contact person's name, e-mail address and telephone, the message and the staff's notes.
+contact person's name, e-mail address and telephone, the message, the staff's notes and
+the messages staff wrote to the school.
 The organisation, region, audiences, group size, dates, outcome and seats stay: the impact
 figures count them. Idempotency receipts are deleted after a day.
 """
@@ -16,6 +17,7 @@ from cms.core.retention import RetentionJob
 
 from ..models.academy_cases import (
     FINISHED,
+    AcademyEmail,
     InquiryReceipt,
     ProgrammeRegistration,
     RegistrationReceipt,
@@ -44,7 +46,9 @@ def due_registrations(now=None, days=None):
 def apply_retention(now=None, days=None):
     """Blank the contact details due; ``(inquiries, registrations, receipts)`` counted."""
     now = now or timezone.now()
-    inquiries = due_inquiries(now, days).update(
+    due = list(due_inquiries(now, days).values_list("pk", flat=True))
+    AcademyEmail.objects.filter(inquiry__in=due).update(text="")  # staff's messages to the school
+    inquiries = WorkshopInquiry.objects.filter(pk__in=due).update(
         contact_name="", email="", phone="", message="", notes="", anonymised_at=now
     )
     registrations = due_registrations(now, days).update(contact_name="", email="", anonymised_at=now)

@@ -165,6 +165,8 @@ class RegistrationReceipt(IdempotencyReceipt):
 
 class AcademyEmailKind(models.TextChoices):
     INQUIRY_RECEIVED = "inquiry-received", _("inquiry received")
+    INQUIRY_ANSWER = "inquiry-answer", _("answer from the Academy")
+    INQUIRY_SCHEDULED = "inquiry-scheduled", _("workshop scheduled")
     REGISTRATION_CONFIRMED = "registration-confirmed", _("registration confirmed")
     REGISTRATION_WAITING = "registration-waiting", _("on the waiting list")
     REGISTRATION_PROMOTED = "registration-promoted", _("a seat came free")
@@ -178,6 +180,10 @@ class AcademyEmail(OutgoingMessage):
     inquiry = models.ForeignKey(WorkshopInquiry, null=True, blank=True, on_delete=models.CASCADE, related_name="emails")
     registration = models.ForeignKey(
         ProgrammeRegistration, null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
+    )
+    text = EncryptedTextField(_("message"), blank=True, help_text=_("What staff wrote to the school."))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:

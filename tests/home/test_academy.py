@@ -261,9 +261,11 @@ def edit(staff, inquiry, **fields):
         "venue": inquiry.venue,
         "participants": "",
         "notes": inquiry.notes,
+        "message_to_school": "",
         **fields,
     }
-    return staff.post(f"/admin/academy_inquiries/edit/{inquiry.pk}/", data)
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the e-mails go once it commits
+        return staff.post(f"/admin/academy_inquiries/edit/{inquiry.pk}/", data)
 
 
 def test_the_inbox_takes_an_inquiry_to_a_scheduled_event_and_a_calendar_file(client, staff, lecturer, workshop, home):
@@ -274,8 +276,13 @@ def test_the_inbox_takes_an_inquiry_to_a_scheduled_event_and_a_calendar_file(cli
     assert listing.status_code == 200 and inquiry.reference in listing.content.decode()
     assert "Jana Nováková" in staff.get(f"/admin/academy_inquiries/edit/{inquiry.pk}/").content.decode()
 
-    assert edit(staff, inquiry, status="in-discussion", notes="Volala, chce březen.").status_code == 302
+    answer = "Dobrý den, hodil by se vám 12. března od 9 hodin?"
+    assert edit(staff, inquiry, status="in-discussion", message_to_school=answer).status_code == 302
     inquiry.refresh_from_db()
+    told = mail.outbox[-1]
+    assert told.to == ["jana.novakova@zs-kuncova.cz"] and told.subject.startswith("Odpověď Akademie (AK-")
+    assert answer in told.body and "Eva Lektorová" in told.body  # signed by the staff member
+    assert inquiry.emails.get(kind="inquiry-answer").text == answer  # kept with the inquiry
     refused = edit(staff, inquiry, status="scheduled")  # no date, place or lecturer yet
     assert refused.status_code == 200
     assert {"scheduled_start", "scheduled_end", "venue", "lecturer"} <= set(refused.context["form"].errors)
@@ -299,6 +306,11 @@ def test_the_inbox_takes_an_inquiry_to_a_scheduled_event_and_a_calendar_file(cli
     calendar = staff.get(f"/admin/academy_inquiries/{inquiry.pk}/calendar.ics")
     assert calendar.status_code == 200 and calendar["Content-Type"].startswith("text/calendar")
     assert b"SUMMARY:Kyber" in calendar.content and b"LOCATION:Z" in calendar.content
+    scheduled = mail.outbox[-1]  # the school is told the date, with the calendar file
+    assert scheduled.subject.startswith("Workshop naplánován") and "Eva Lektorová" in scheduled.body
+    ((filename, ics, mimetype),) = scheduled.attachments
+    assert filename == f"{inquiry.reference}.ics" and mimetype == "text/calendar" and "DTSTART" in str(ics)
+    assert "Jana Nováková" in staff.get(f"/admin/academy_inquiries/edit/{inquiry.pk}/").content.decode()
 
     held = edit(staff, inquiry, status="held", lecturer=lecturer.pk, venue=inquiry.venue,
                 scheduled_start=start.strftime("%Y-%m-%d %H:%M"),
