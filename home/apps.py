@@ -11,17 +11,17 @@ class HomeConfig(AppConfig):
 
         from cms.core import retention
         from cms.core.api.signals import invalidate_on_change
+        from cms.core.moderation import public_record_deleted
 
         from .academy.retention import ACADEMY_RETENTION
-        from .campaigns.moderation import activity_deleted
         from .campaigns.retention import CAMPAIGN_RETENTION
         from .models import CampaignActivity, PartnerOrganisation, YouthContribution
         from .page_kinds import register_kinds
-        from .youth.moderation import contribution_deleted
 
         register_kinds()
         retention.register(ACADEMY_RETENTION)
         retention.register(CAMPAIGN_RETENTION)
-        post_delete.connect(activity_deleted, sender=CampaignActivity, dispatch_uid="campaign-activity-deleted")
         invalidate_on_change(PartnerOrganisation)  # the directory's cached answers go stale
-        post_delete.connect(contribution_deleted, sender=YouthContribution, dispatch_uid="youth-contribution-deleted")
+        # A public contribution or activity deleted leaves the public answers at once.
+        for model in (YouthContribution, CampaignActivity):
+            post_delete.connect(public_record_deleted, sender=model, dispatch_uid=f"moderated-deleted-{model.__name__}")

@@ -11,10 +11,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.core.moderation import moderate
+
 from .academy.admin import InquiryViewSet, RegistrationViewSet
 from .campaigns.admin import CampaignActivityViewSet
 from .models import PartnerOrganisation, YouthContribution
-from .youth.moderation import moderate
 
 
 class PartnerDirectoryViewSet(SnippetViewSet):

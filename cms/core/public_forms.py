@@ -3,6 +3,7 @@ cookies, no cache, no referrer to other sites, the 429 page, the receipt shown, 
 serializer's errors beside each field and in the summary that names it."""
 
 import re
+import secrets
 from functools import wraps
 
 from django.shortcuts import render
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from .api.errors import field_messages
 from .origin_check import same_origin_posts
+from .submission import MAX_IDEMPOTENCY_KEY_LENGTH
 
 
 def private_page(view):
@@ -77,3 +79,20 @@ def _line_message(message):
     if match is None:
         return message
     return _("Line %(line)s: %(message)s") % {"line": int(match[1]) + 1, "message": match[2]}
+
+
+def form_refused(request, template, context, serializer_errors, labels):
+    """The form again with a 400: what was typed kept, each error beside its field and in
+    the summary naming it, and the same Idempotency-Key (the corrected form files once)."""
+    errors, summary = form_errors(serializer_errors, labels)
+    context.update(
+        values=request.POST,
+        errors=errors,
+        summary=summary,
+        idempotency_key=request.POST.get("idempotency_key") or secrets.token_hex(16),
+    )
+    return render(request, template, context, status=400)
+
+
+def posted_idempotency_key(request):
+    return request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH]

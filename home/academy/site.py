@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
-from cms.core.public_forms import form_errors, over_the_limit, private_page, too_many
-from cms.core.submission import MAX_IDEMPOTENCY_KEY_LENGTH, OverQuota
+from cms.core.public_forms import form_refused, over_the_limit, posted_idempotency_key, private_page, too_many
+from cms.core.submission import OverQuota
 from resources.models import Audience, Topic
 
 from ..models.academy import ProgrammePage, Region, WorkshopPage
@@ -102,10 +102,6 @@ def _received(request, outcome, kind):
     return render(request, RECEIVED_TEMPLATE, context, status=201)
 
 
-def _key(request):
-    return request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH]
-
-
 @private_page
 def inquiry_form(request):
     workshop = _live(WorkshopPage, request.GET.get("workshop") or request.POST.get("workshop") or "")
@@ -123,21 +119,19 @@ def inquiry_form(request):
     )
     serializer = InquirySerializer(data=data)
     if not serializer.is_valid():
-        errors, summary = form_errors(serializer.errors, INQUIRY_LABELS)
         context = inquiry_form_context(
             workshop,
             programme,
-            values=request.POST,
             chosen_audiences=request.POST.getlist("audiences"),
             chosen_topics=request.POST.getlist("topics"),
-            errors=errors,
-            summary=summary,
-            idempotency_key=request.POST.get("idempotency_key") or secrets.token_hex(16),
         )
-        return render(request, INQUIRY_TEMPLATE, context, status=400)
+        return form_refused(request, INQUIRY_TEMPLATE, context, serializer.errors, INQUIRY_LABELS)
     try:
         outcome = intake.submit_inquiry(
-            serializer.validated_data, "web", idempotency_key=_key(request), quota=lambda: count_academy(request)
+            serializer.validated_data,
+            "web",
+            idempotency_key=posted_idempotency_key(request),
+            quota=lambda: count_academy(request),
         )
     except OverQuota as over:
         return too_many(request, over.wait, TOO_MANY)
@@ -153,20 +147,13 @@ def registration_form(request, programme_id):
         return refused
     serializer = RegistrationSerializer(data=_posted(request.POST, (*TEXT_FIELDS, "seats")))
     if not serializer.is_valid():
-        errors, summary = form_errors(serializer.errors, REGISTRATION_LABELS)
-        context = registration_form_context(
-            programme,
-            values=request.POST,
-            errors=errors,
-            summary=summary,
-            idempotency_key=request.POST.get("idempotency_key") or secrets.token_hex(16),
-        )
-        return render(request, REGISTRATION_TEMPLATE, context, status=400)
+        context = registration_form_context(programme)
+        return form_refused(request, REGISTRATION_TEMPLATE, context, serializer.errors, REGISTRATION_LABELS)
     try:
         outcome = intake.submit_registration(
             {**serializer.validated_data, "programme": programme.pk},
             "web",
-            idempotency_key=_key(request),
+            idempotency_key=posted_idempotency_key(request),
             quota=lambda: count_academy(request),
         )
     except OverQuota as over:

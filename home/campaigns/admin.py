@@ -6,8 +6,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.core.moderation import moderate
+
 from ..models.campaigns import CampaignActivity
-from .moderation import moderate
 
 
 class ActivityEditView(EditView):

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
-from cms.core.public_forms import form_errors, over_the_limit, private_page, too_many
-from cms.core.submission import MAX_IDEMPOTENCY_KEY_LENGTH, OverQuota
+from cms.core.public_forms import form_refused, over_the_limit, posted_idempotency_key, private_page, too_many
+from cms.core.submission import OverQuota
 from resources.models import Audience
 
 from ..models.academy import Region
@@ -61,20 +61,12 @@ def activity_form(request, campaign_id):
     data["language"] = translation.get_language()
     serializer = ActivitySerializer(data=data, context={"campaign": campaign})
     if not serializer.is_valid():
-        errors, summary = form_errors(serializer.errors, FIELD_LABELS)
-        context = activity_form_context(
-            campaign,
-            values=request.POST,
-            errors=errors,
-            summary=summary,
-            idempotency_key=request.POST.get("idempotency_key") or secrets.token_hex(16),
-        )
-        return render(request, FORM_TEMPLATE, context, status=400)
+        return form_refused(request, FORM_TEMPLATE, activity_form_context(campaign), serializer.errors, FIELD_LABELS)
     try:
         outcome = intake.submit(
             {**serializer.validated_data, "campaign": campaign.pk},
             "web",
-            idempotency_key=request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH],
+            idempotency_key=posted_idempotency_key(request),
             quota=lambda: count_activity(request),
         )
     except OverQuota as over:

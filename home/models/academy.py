@@ -7,11 +7,9 @@ translation counts its registrations against the original page (``seat_holder``)
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -22,6 +20,7 @@ from wagtail.models import Page
 from cms.core.age_range import AgeRangeMixin, age_range_constraints
 from cms.core.api.fields import v2_picture, v2_terms
 from cms.core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from cms.core.date_range import DateRangeMixin, date_range_constraint
 from cms.core.page_image import PageImageMixin
 from cms.core.panels import tabbed_edit_handler
 from cms.core.preview import OptionalHeadlessPreviewMixin
@@ -133,7 +132,7 @@ class WorkshopPage(OptionalHeadlessPreviewMixin, AgeRangeMixin, PageImageMixin, 
         constraints = age_range_constraints("workshop")
 
 
-class ProgrammePage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
+class ProgrammePage(OptionalHeadlessPreviewMixin, DateRangeMixin, PageImageMixin, Page):
     """A study programme: set dates in a region and city, with seats schools register for."""
 
     lead = models.TextField(_("lead"))
@@ -142,8 +141,6 @@ class ProgrammePage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
     city = models.CharField(_("city"), max_length=100)
     venue = models.CharField(_("venue"), max_length=255, blank=True, help_text=_("Building and address."))
     audiences = ParentalManyToManyField("resources.Audience", verbose_name=_("audiences"), related_name="+")
-    start = models.DateField(_("first day"))
-    end = models.DateField(_("last day"))
     capacity = models.PositiveSmallIntegerField(
         _("seats"), validators=[MinValueValidator(1), MaxValueValidator(2000)], help_text=_("Participants in all.")
     )
@@ -195,20 +192,7 @@ class ProgrammePage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
-        constraints = [
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="home_programme_dates"),
-        ]
-
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The programme cannot end before it starts.")})
-
-    @property
-    def dates_label(self):
-        if self.start == self.end:
-            return date_format(self.start, "DATE_FORMAT")
-        return f"{date_format(self.start, 'DATE_FORMAT')} – {date_format(self.end, 'DATE_FORMAT')}"
+        constraints = [date_range_constraint("home_programme_dates")]
 
     @property
     def is_free(self):
@@ -220,5 +204,5 @@ class ProgrammePage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
         return self.registration_open and self.start > timezone.localdate()
 
     def seat_holder(self):
-        """The page whose seats every translation shares: the original (the first created)."""
-        return ProgrammePage.objects.filter(translation_key=self.translation_key).order_by("pk").first() or self
+        """The page whose seats every translation shares."""
+        return self.original_translation()

@@ -12,7 +12,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Sum
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
@@ -23,6 +22,7 @@ from cms.core.api.fields import v2_picture
 from cms.core.blocks import BodyBlock
 from cms.core.blocks.media import DocumentDownloadBlock, FigureBlock
 from cms.core.crypto import EncryptedTextField
+from cms.core.date_range import DateRangeMixin, date_range_constraint
 from cms.core.index_page import IndexPage
 from cms.core.models import IdempotencyReceipt
 from cms.core.page_image import PageImageMixin
@@ -52,9 +52,7 @@ class CampaignIndexPage(IndexPage):
         return CampaignPage.objects.child_of(self).live().filter(alias_of__isnull=True).order_by("-start", "title")
 
 
-class CampaignPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
-    start = models.DateField(_("first day"))
-    end = models.DateField(_("last day"))
+class CampaignPage(OptionalHeadlessPreviewMixin, DateRangeMixin, PageImageMixin, Page):
     key_message = models.CharField(_("key message"), max_length=255, help_text=_("The campaign in one sentence."))
     lead = models.TextField(_("lead"))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -97,28 +95,15 @@ class CampaignPage(OptionalHeadlessPreviewMixin, PageImageMixin, Page):
     class Meta:
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
-        constraints = [
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="home_campaign_dates"),
-        ]
-
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The campaign cannot end before it starts.")})
-
-    @property
-    def dates_label(self):
-        if self.start == self.end:
-            return date_format(self.start, "DATE_FORMAT")
-        return f"{date_format(self.start, 'DATE_FORMAT')} – {date_format(self.end, 'DATE_FORMAT')}"
+        constraints = [date_range_constraint("home_campaign_dates")]
 
     @property
     def accepts_activities(self):
         return self.activities_open and self.end >= timezone.localdate()
 
     def activity_holder(self):
-        """The page whose activities every translation shares: the original (the first created)."""
-        return CampaignPage.objects.filter(translation_key=self.translation_key).order_by("pk").first() or self
+        """The page whose activities every translation shares."""
+        return self.original_translation()
 
     def activity_totals(self):
         """``{"activities", "reach"}`` of the approved activities."""

@@ -9,8 +9,8 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
-from cms.core.public_forms import form_errors, over_the_limit, private_page, too_many
-from cms.core.submission import MAX_IDEMPOTENCY_KEY_LENGTH, OverQuota
+from cms.core.public_forms import form_refused, over_the_limit, posted_idempotency_key, private_page, too_many
+from cms.core.submission import OverQuota
 from resources.models import Topic
 
 from ..models.youth import MAX_TEXT_LENGTH, AgeBand, ContributionKind
@@ -57,19 +57,12 @@ def contribution_form(request):
     data["language"] = translation.get_language()
     serializer = YouthContributionSerializer(data=data)
     if not serializer.is_valid():
-        errors, summary = form_errors(serializer.errors, FIELD_LABELS)
-        context = contribution_form_context(
-            values=request.POST,
-            errors=errors,
-            summary=summary,
-            idempotency_key=request.POST.get("idempotency_key") or secrets.token_hex(16),
-        )
-        return render(request, FORM_TEMPLATE, context, status=400)
+        return form_refused(request, FORM_TEMPLATE, contribution_form_context(), serializer.errors, FIELD_LABELS)
     try:
         outcome = intake.submit(
             serializer.validated_data,
             "web",
-            idempotency_key=request.POST.get("idempotency_key", "")[:MAX_IDEMPOTENCY_KEY_LENGTH],
+            idempotency_key=posted_idempotency_key(request),
             quota=lambda: count_contribution(request),
         )
     except OverQuota as over:

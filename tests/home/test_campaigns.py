@@ -11,10 +11,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from cms.core.moderation import moderate
 from cms.partners.keys import issue_key
 from cms.partners.models import Partner
 from home.campaigns import retention
-from home.campaigns.moderation import moderate
 from home.models import CampaignActivity, CampaignIndexPage, CampaignPage
 from home.models.campaigns import ActivityStatus
 from tests.api.conftest import empty_api_cache  # noqa: F401  (a clean API cache per test)

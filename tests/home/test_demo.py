@@ -7,7 +7,22 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from home.models import EventPage, HomePage, NewsPage, SectionPage, ToolkitPage
+from home.models import (
+    AcademyPage,
+    CampaignActivity,
+    CampaignPage,
+    EventPage,
+    HomePage,
+    NewsPage,
+    PartnerDirectoryPage,
+    ProgrammePage,
+    SectionPage,
+    ToolkitPage,
+    WorkshopInquiry,
+    WorkshopPage,
+    YouthContribution,
+    YouthPanelPage,
+)
 from resources.models import ResourcePage, ResourceType, Topic
 
 
@@ -39,7 +54,15 @@ def test_demo_has_the_promised_content_in_both_languages(demo):
         }
         assert real(ToolkitPage, code).count() >= 3
         assert real(NewsPage, code).count() == 6
-        assert real(EventPage, code).count() == 4
+        assert real(EventPage, code).count() == 5
+        assert real(EventPage, code).filter(kind="participation").count() == 1  # the youth panel's meeting
+        assert real(AcademyPage, code).count() == 1
+        assert real(WorkshopPage, code).count() == 3 and real(ProgrammePage, code).count() == 2
+        assert real(YouthPanelPage, code).count() == 1 and real(CampaignPage, code).count() == 1
+        assert real(PartnerDirectoryPage, code).count() == 1
+        assert YouthContribution.objects.filter(language=code, status="approved").count() >= 3
+    assert WorkshopInquiry.objects.filter(status__in=["held", "closed"], participants__isnull=False).count() >= 3
+    assert CampaignActivity.objects.filter(status="approved").count() == 3
 
     czech = real(ResourcePage, "cs")
     assert czech.count() >= 40

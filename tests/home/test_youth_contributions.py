@@ -8,11 +8,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from cms.core.moderation import moderate
 from cms.partners.keys import issue_key
 from cms.partners.models import Partner
 from home.models import YouthContribution
 from home.models.youth import ContributionStatus
-from home.youth.moderation import moderate
 from tests.api.conftest import empty_api_cache  # noqa: F401  (a clean API cache per test)
 from tests.factories import UserFactory
 

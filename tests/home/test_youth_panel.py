@@ -7,9 +7,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from cms.core.moderation import moderate
 from home.models import EventKind, YouthContribution, YouthPanelPage
 from home.models.youth import ContributionStatus
-from home.youth.moderation import moderate
 from tests.api.conftest import empty_api_cache  # noqa: F401  (a clean API cache per test)
 from tests.conftest import translate
 from tests.factories import EventIndexPageFactory, EventPageFactory
