@@ -80,6 +80,7 @@ def inquiry_form_context(workshop=None, programme=None, **extra):
 def registration_form_context(programme, **extra):
     return {
         "programme": programme,
+        "field_prefix": "registration",  # the programme page shows the inquiry form too
         "labels": REGISTRATION_LABELS,
         "max_seats": MAX_SEATS_PER_REGISTRATION,
         "values": {"seats": 1},

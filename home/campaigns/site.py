@@ -38,6 +38,8 @@ FIELD_LABELS = {
 def activity_form_context(campaign, **extra):
     return {
         "campaign": campaign,
+        "first_day": campaign.start.isoformat(),
+        "last_day": campaign.end.isoformat(),
         "regions": Region.choices,
         "audiences": Audience.objects.all(),
         "labels": FIELD_LABELS,

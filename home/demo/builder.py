@@ -85,7 +85,7 @@ class DemoBuilder:
         events = self.events(home)
         academy = self.academy(home)
         youth = self.youth_panel(home, events)
-        self.illustrate(sections, toolkits, news + events)
+        self.illustrate(sections, toolkits, news + events + self.academy_and_youth_pictures(academy, youth))
         campaigns = self.campaigns(home, toolkits)  # shares the posters illustrate typeset
         self.home_links(home, toolkits, [*articles, academy, youth, campaigns])
         load_synonyms()
@@ -312,6 +312,18 @@ class DemoBuilder:
         campaign = self.ensure(index, CampaignPage, slug, texts, shared={"start": start, "end": end, "image": card})
         campaign_content.load_activities(campaign)
         return index
+
+    def academy_and_youth_pictures(self, academy, youth):
+        """``(page, topic, audience)`` for the pictures of the Academy's and the panel's pages."""
+        cs = self.locales["cs"]
+        pictures = [(academy, "digital-skills", "teachers"), (youth, "social-networks", "young-people")]
+        for workshop in WorkshopPage.objects.child_of(academy).prefetch_related("topics", "audiences"):
+            pictures.append((workshop, workshop.topics.all()[0].slug, workshop.audiences.all()[0].slug))
+        for programme in ProgrammePage.objects.child_of(academy).prefetch_related("audiences"):
+            pictures.append((programme, "digital-skills", programme.audiences.all()[0].slug))
+        for event in EventPage.objects.filter(kind="participation", locale=cs, alias_of__isnull=True):
+            pictures.append((event, "social-networks", "young-people"))
+        return pictures
 
     def youth_panel(self, home, events):
         """The youth panel's page, a participation activity ahead, and contributions."""

@@ -139,24 +139,29 @@ class SearchView(CountsSearches, CachedGetMixin, GenericAPIView):
         return response
 
     def serialize(self, found, ids):
-        return [
-            {
-                "id": page.pk,
-                "kind": kind,
-                "title": page.title,
-                "locale": page.locale.language_code,
-                "html_url": page.get_full_url(self.request),
-                "api_url": self.api_url(page, kind),
-                "snippet": snippet,
-            }
-            for page, kind, snippet in found.results(ids)
-        ]
+        results = []
+        for page, kind, snippet in found.results(ids):
+            html_url = page.get_full_url(self.request)
+            results.append(
+                {
+                    "id": page.pk,
+                    "kind": kind,
+                    "title": page.title,
+                    "locale": page.locale.language_code,
+                    "html_url": html_url,
+                    "api_url": self.api_url(page, kind, html_url),
+                    "snippet": snippet,
+                }
+            )
+        return results
 
-    def api_url(self, page, kind):
+    def api_url(self, page, kind, html_url):
         detail_view = page_kinds.get(kind).detail_view
         if detail_view:
             return self.request.build_absolute_uri(reverse(detail_view, args=[page.pk]))
-        path = urlsplit(page.get_url(self.request) or "").path
+        # The path of the address already made: ``page.get_url`` would look the site up
+        # again, one more query whenever a page without an endpoint is among the hits.
+        path = urlsplit(html_url or "").path
         return self.request.build_absolute_uri(reverse("api:page-by-path") + "?" + urlencode({"path": path}))
 
 

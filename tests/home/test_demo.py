@@ -151,7 +151,10 @@ def test_the_demo_keeps_the_address_it_is_served_on_on_a_new_database(db):
 
 
 def test_every_demo_page_kind_has_a_picture_and_every_resource_a_file_in_its_language(demo):
-    for model in (SectionPage, ToolkitPage, NewsPage, EventPage):
+    for model in (SectionPage, ToolkitPage, NewsPage, EventPage, AcademyPage, WorkshopPage, ProgrammePage):
+        for code in ("cs", "en"):
+            assert not real(model, code).filter(image__isnull=True).exists(), model
+    for model in (YouthPanelPage, CampaignPage):
         for code in ("cs", "en"):
             assert not real(model, code).filter(image__isnull=True).exists(), model
     for resource in ResourcePage.objects.filter(alias_of__isnull=True, external_id__startswith="demo-"):
