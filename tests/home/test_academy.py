@@ -393,6 +393,23 @@ def test_a_bad_registration_is_a_400_naming_the_field(client, programme, change,
     assert not ProgrammeRegistration.objects.exists()
 
 
+def test_a_registration_is_answered_once_per_idempotency_key(client, programme):
+    first = post(client, registrations_url(programme), REGISTRATION, **{"Idempotency-Key": "reg-1"})
+    again = post(client, registrations_url(programme), REGISTRATION, **{"Idempotency-Key": "reg-1"})
+    assert first.json()["reference"] == again.json()["reference"] and again["Idempotent-Replayed"] == "true"
+    other = post(client, registrations_url(programme), {**REGISTRATION, "seats": 1}, **{"Idempotency-Key": "reg-1"})
+    assert other.status_code == 422
+    assert ProgrammeRegistration.objects.count() == 1 and AcademyEmail.objects.count() == 1
+
+
+def test_the_registration_form_names_each_bad_field_and_stores_nothing(client, programme):
+    response = client.post(f"/cs/akademie/registrace/{programme.pk}/", {**REGISTRATION, "seats": "0", "email": "x"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'href="#registration-seats"' in html and 'href="#registration-email"' in html  # its own ids
+    assert 'value="Gymnázium Brno"' in html and not ProgrammeRegistration.objects.exists()
+
+
 def test_a_closed_or_begun_programme_takes_no_registrations(client, programme):
     programme.registration_open = False
     programme.save_revision().publish()

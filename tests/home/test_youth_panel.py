@@ -58,6 +58,9 @@ def test_only_approved_contributions_of_the_pages_language_are_shown(client, pan
     assert "Tajný text" not in client.get("/cs/mladez/").content.decode()
     assert "Tajný text" not in client.get("/api/v1/youth/contributions/").content.decode()
     assert "Tajný text" not in client.get("/api/v1/search/", {"q": "tajný text"}).content.decode()
+    for feed in ("/feeds/cs/news.xml", "/feeds/cs/resources.atom", "/embed/resources/?locale=cs"):
+        response = client.get(feed)  # contributions are in no feed or embed
+        assert response.status_code == 200 and "Tajný text" not in response.content.decode()
     for contribution in YouthContribution.objects.all():
         approve(contribution)
     czech, english = client.get("/cs/mladez/").content.decode(), client.get("/en/youth/").content.decode()
