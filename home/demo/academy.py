@@ -33,12 +33,12 @@ WORKSHOPS = [
         90,
         "either",
         {
-            "title": "Kyberšikana ve třídě",
+            "title": "Workshop: kyberšikana mezi spolužáky",
             "lead": "Jak kyberšikanu poznat, jak se zastat spolužáka a komu to říct. Hraní rolí a příběhy z praxe.",
             "lecturer_profile": "Lektorka s deseti lety praxe na Lince bezpečí a v prevenci na základních školách.",
         },
         {
-            "title": "Cyberbullying in the classroom",
+            "title": "Workshop: cyberbullying among classmates",
             "slug": "cyberbullying-in-the-classroom",
             "lead": "How to recognise cyberbullying, stand up for a classmate and whom to tell. Role play and "
             "real stories.",

@@ -17,7 +17,7 @@ def submit(page, button):
 
 def test_a_teacher_asks_for_a_workshop_in_czech(demo_server, page):
     page.goto(f"{demo_server}/cs/akademie/")
-    page.get_by_role("link", name="Kyberšikana ve třídě").click()
+    page.get_by_role("link", name="Workshop: kyberšikana mezi spolužáky").click()
     page.wait_for_url("**/cs/akademie/kybersikana-ve-tride/")
     form = page.locator("form.academy-form")
     form.get_by_label("Škola nebo organizace").fill("ZŠ Kuncova, Praha 5")

@@ -123,6 +123,29 @@ def _constrain_intake(components):
     contribution = components.get("schemas", {}).get("YouthContributionRequest")
     if contribution and (slugs := _taxonomy_slugs("resources.Topic")) is not None:
         contribution["properties"]["topic"]["enum"] = [*slugs, None]  # a topic slug, or none
+    inquiry = components.get("schemas", {}).get("InquiryRequest")
+    if inquiry:
+        _enumerate(inquiry["properties"]["audiences"]["items"], _taxonomy_slugs("resources.Audience"))
+        _enumerate(inquiry["properties"]["topics"]["items"], _taxonomy_slugs("resources.Topic"))
+        for name, model in (("workshop", "home.WorkshopPage"), ("programme", "home.ProgrammePage")):
+            if (ids := _live_page_ids(model)) is not None:
+                inquiry["properties"][name]["enum"] = [*ids, None]  # a published page's id, or none
+    activity = components.get("schemas", {}).get("ActivityRequest")
+    if activity:
+        _enumerate(activity["properties"]["audience"], _taxonomy_slugs("resources.Audience"))
+
+
+def _enumerate(schema, values):
+    if values is not None:
+        schema["enum"] = values
+
+
+def _live_page_ids(model_label):
+    """The ids of a page type's published pages (None without a database, as above)."""
+    try:
+        return list(apps.get_model(model_label).objects.live().order_by("pk").values_list("pk", flat=True))
+    except DatabaseError:
+        return None
 
 
 def _error_statuses(path, method, operation):
