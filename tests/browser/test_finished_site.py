@@ -186,7 +186,8 @@ def test_a_search_that_finds_nothing_helps(page, demo_server):
     assert page.locator("#search-q").input_value() == "kyberxyzq"
     assert page.get_by_role("heading", name="Nic jsme nenašli pro „kyberxyzq“").is_visible()
     page.locator(".suggestions a").first.click()
-    assert page.locator("h1").inner_text().lower().startswith("kyber")
+    # A suggestion completes a word of a title: the page it opens has a word starting "kyber".
+    assert any(word.startswith("kyber") for word in page.locator("h1").inner_text().lower().split())
 
 
 class LinkCollector(HTMLParser):
