@@ -12,7 +12,14 @@ from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 
 from cms.core.api.fields import NO_NUL, ConsentField, PageIdField, some_text_field
-from cms.core.api.intake import ApiIntake, PrivateAPIView, file_submission, intake_headers, stored_response
+from cms.core.api.intake import (
+    ApiIntake,
+    PrivateAPIView,
+    file_submission,
+    intake_headers,
+    receipt_of,
+    stored_response,
+)
 from cms.core.api.locale import requested_language
 from cms.core.api.parsers import DepthLimitedJSONParser
 from cms.core.ico import normalise_ico
@@ -126,12 +133,12 @@ def receipt_message(kind, record_status):
 
 
 def _receipt(outcome, kind):
-    record = outcome.decoy if outcome.decoy is not None else None
-    if record is None:
-        reference, record_status = outcome.receipt.record.reference, outcome.receipt.record.status
-    else:
-        reference, record_status = record["reference"], record["status"]
-    return {"reference": reference, "status": record_status, "message": receipt_message(kind, record_status)}
+    shown = receipt_of(outcome)  # the stored record's, or the decoy's
+    return {
+        "reference": shown["reference"],
+        "status": shown["status"],
+        "message": receipt_message(kind, shown["status"]),
+    }
 
 
 def receipt_schema(name, statuses, pattern):

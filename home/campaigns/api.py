@@ -15,7 +15,7 @@ from rest_framework.generics import GenericAPIView
 
 from cms.core.api.caching import CachedGetMixin, cached_get
 from cms.core.api.fields import NO_NUL, ConsentField, some_text_field
-from cms.core.api.intake import ApiIntake, file_submission, intake_headers, stored_response
+from cms.core.api.intake import ApiIntake, file_submission, intake_headers, receipt_of, stored_response
 from cms.core.api.locale import requested_language
 from cms.core.api.pages import PAGINATION_PARAMETERS
 from cms.core.api.pagination import ApiPagination
@@ -156,9 +156,6 @@ class ActivityListView(CachedGetMixin, GenericAPIView):
             outcome = file_submission(request, activity_intake(campaign), "api", quota, defaults)
         except intake.ActivitiesClosed as closed:
             raise ActivitiesClosedError() from closed
-        shown = outcome.decoy or {
-            "reference": outcome.receipt.record.reference,
-            "status": outcome.receipt.record.status,
-        }
+        shown = receipt_of(outcome)  # the stored record's, or the decoy's
         body = {"reference": shown["reference"], "status": shown["status"], "message": receipt_message()}
         return stored_response(outcome, body=body)
