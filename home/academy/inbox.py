@@ -23,6 +23,7 @@ from ..models.academy_cases import (
     WorkshopInquiry,
 )
 from ..models.events import EventIndexPage, EventPage
+from .calendar import workshop_title
 from .emails import queue_email
 from .intake import lock_seats, promote_waiting, seats_taken
 
@@ -90,9 +91,8 @@ def schedule_event(inquiry):
         index = _events_page(inquiry.language)
         if index is None:
             return None  # a site without an events page: the inquiry keeps its date
+        title = workshop_title(inquiry)
         with translation.override(inquiry.language):
-            what = inquiry.workshop.title if inquiry.workshop else _("Academy workshop")
-            title = f"{what} – {inquiry.organisation}"
             lead = _("A Safer Internet Academy workshop for %(organisation)s.") % {"organisation": inquiry.organisation}
         event = EventPage(
             title=title[:255],

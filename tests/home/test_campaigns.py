@@ -196,3 +196,12 @@ def test_retention_blanks_the_contact_email_after_the_campaign(client, campaign)
     assert retention.apply_retention(now=later) == (1, 0)
     activity = CampaignActivity.objects.get()
     assert activity.email == "" and activity.reach == 240
+
+
+def test_the_form_refuses_over_the_quota_and_then_every_attempt(client, campaign, settings):
+    settings.CAMPAIGN_RATE_LIMIT = "1/hour"
+    settings.CAMPAIGN_ATTEMPT_RATE_LIMIT = "2/hour"
+    url = f"/cs/kampane/aktivita/{campaign.pk}/"
+    assert client.get(url).status_code == 200
+    statuses = [client.post(url, {**ACTIVITY, "consent": "on"}).status_code for _ in range(3)]
+    assert statuses == [201, 429, 429] and CampaignActivity.objects.count() == 1

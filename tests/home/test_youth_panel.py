@@ -80,3 +80,12 @@ def test_the_panels_participation_activities_are_listed_and_filterable(client, p
     assert listed["results"][0]["kind"] == "participation"
     bad = client.get("/api/v1/events/", {"kind": "party"})
     assert bad.status_code == 400 and "kind" in bad.json()["error"]["fields"]
+
+
+def test_a_topic_is_kept_and_the_form_refuses_over_its_limits(client, panel, settings):
+    settings.YOUTH_RATE_LIMIT = "1/hour"
+    settings.YOUTH_ATTEMPT_RATE_LIMIT = "2/hour"
+    assert client.get("/cs/mladez/prispevek/").status_code == 200
+    statuses = [client.post("/cs/mladez/prispevek/", {**FORM, "topic": "cyberbullying"}).status_code for _ in range(3)]
+    assert statuses == [201, 429, 429]
+    assert YouthContribution.objects.get().topic.slug == "cyberbullying"
