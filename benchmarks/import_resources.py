@@ -1,6 +1,6 @@
-"""Rows per second of ``import_resources`` on 5,000 rows, beside a naive Wagtail loop.
+"""Rows per second of ``import_resources`` on 20,000 rows, beside a naive Wagtail loop.
 
-Run: ``.venv/bin/python benchmarks/import_resources.py [--rows 5000] [--database-url URL]``
+Run: ``.venv/bin/python benchmarks/import_resources.py [--rows 20000] [--database-url URL]``
 (defaults to a throw-away SQLite file; give a PostgreSQL URL to measure there).
 
 Measured side by side in one run, on the same fresh database:
@@ -8,14 +8,20 @@ Measured side by side in one run, on the same fresh database:
 - first import: creates and publishes every page, links translations, and mirrors the
   untranslated ones into the synchronised English tree;
 - second import of the same file: the idempotent no-op;
-- a naive loop creating the same Czech pages with ``add_child`` + ``publish`` (no
-  validation, no translations): what a one-off script would do.
+- a third import with 10% of the rows changed (a new title): those are published again;
+- a naive loop creating Czech pages with ``add_child`` + ``publish`` (no validation, no
+  translations): what a one-off script would do (``--naive-rows`` of them, 1,000 by default:
+  its rate is steady, measured on that many).
+
+Peak memory: the process's peak resident size after each step (it only grows), so the
+growth during the first import is what the import held.
 """
 
 import argparse
 import csv
 import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -25,8 +31,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 
-def generate(path, rows, translated_share=0.3):
-    """``rows`` records: Czech sources, then English translations of some of them."""
+def generate(path, rows, translated_share=0.3, changed_share=0.0):
+    """``rows`` records: Czech sources, then English translations of some of them;
+    ``changed_share`` of the Czech titles carry a new edition."""
     from resources.models import Audience, ResourceType, Topic
 
     audiences = list(Audience.objects.values_list("slug", flat=True))
@@ -40,8 +47,9 @@ def generate(path, rows, translated_share=0.3):
                          "resource_type", "age_min", "age_max", "url", "translation_of"])  # fmt: skip
         for n in range(sources):
             age_min = rng.randint(0, 15)
+            edition = " (2. vydání)" if n < sources * changed_share else ""
             writer.writerow([
-                f"B-{n}", "cs", f"Materiál číslo {n}: kyberšikana a bezpečí", "Shrnutí materiálu pro učitele.",
+                f"B-{n}", "cs", f"Materiál číslo {n}: kyberšikana a bezpečí{edition}", "Shrnutí materiálu pro učitele.",
                 "První odstavec textu.\n\nDruhý odstavec textu.", ",".join(rng.sample(audiences, 2)),
                 ",".join(rng.sample(topics, 2)), rng.choice(types), age_min, age_min + rng.randint(0, 10),
                 f"https://example.org/r/{n}", "",
@@ -54,8 +62,10 @@ def generate(path, rows, translated_share=0.3):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=5000)
+    parser.add_argument("--rows", type=int, default=20000)
+    parser.add_argument("--naive-rows", type=int, default=1000)
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--profile", metavar="FILE", help="Write a cProfile of the first import to FILE.")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="sic-bench-"))
@@ -91,20 +101,37 @@ def main():
     sources = generate(path, args.rows)
     results = {}
 
+    changed_path = workdir / "resources-changed.csv"
+    generate(changed_path, args.rows, changed_share=0.1)
+
+    def peak_mib():
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
     def timed(label, func, count):
         start = time.perf_counter()
         func()
         elapsed = time.perf_counter() - start
-        results[label] = (count, elapsed, count / elapsed)
+        results[label] = (count, elapsed, count / elapsed, peak_mib())
 
+    results["(before)"] = (0, 0.0, 0.0, peak_mib())
     timed("dry run (read + validate)", lambda: import_resources(read_file(path), dry_run=True), args.rows)
-    timed("first import", lambda: import_resources(read_file(path)), args.rows)
+    if args.profile:
+        import cProfile
+
+        with cProfile.Profile() as profile:
+            timed("first import", lambda: import_resources(read_file(path)), args.rows)
+        profile.dump_stats(args.profile)
+    else:
+        timed("first import", lambda: import_resources(read_file(path)), args.rows)
     pages_after_import = ResourcePage.objects.count()
     timed("second import (no changes)", lambda: import_resources(read_file(path)), args.rows)
+    changed = {}
+    timed("third import (10% changed)", lambda: changed.update(vars(import_resources(read_file(changed_path)))),
+          args.rows)  # fmt: skip
 
     naive_parent = ResourceIndexPage.objects.get(pk=library.pk)
     guide = ResourceType.objects.get(slug="guide")
-    naive_count = min(sources, 1000)
+    naive_count = min(sources, args.naive_rows)
 
     def naive_loop():
         for n in range(naive_count):
@@ -118,9 +145,10 @@ def main():
     print(f"\nimport_resources benchmark: {args.rows} rows ({sources} Czech, {args.rows - sources} English "
           f"translations) on {engine}; {pages_after_import} resource pages after the import "
           f"(translations and synchronised placeholders included)\n")  # fmt: skip
-    print(f"{'run':34} {'rows':>6} {'seconds':>9} {'rows/s':>9}")
-    for label, (count, elapsed, rate) in results.items():
-        print(f"{label:34} {count:6d} {elapsed:9.1f} {rate:9.1f}")
+    print(f"third import: {changed['updated']} updated, {changed['unchanged']} unchanged\n")
+    print(f"{'run':34} {'rows':>6} {'seconds':>9} {'rows/s':>9} {'peak RSS MiB':>13}")
+    for label, (count, elapsed, rate, peak) in results.items():
+        print(f"{label:34} {count:6d} {elapsed:9.1f} {rate:9.1f} {peak:13.0f}")
     ratio = results["first import"][2] / results["naive add_child + publish loop"][2]
     print(f"\nfirst import ÷ naive loop (rows/s): {ratio:.2f}")
     if old_config:

@@ -67,13 +67,22 @@ def page_payload(page, event):
     }
 
 
-def queue_event(event, payload):
-    """One delivery per active subscription to ``event``, sent after the commit."""
-    subscriptions = [
+def subscribed_to(event):
+    """The active subscriptions to ``event``."""
+    return [
         subscription
         for subscription in WebhookSubscription.objects.filter(active=True, partner__active=True)
         if event in subscription.events
     ]
+
+
+def queue_event(event, payload):
+    """One delivery per active subscription to ``event``, sent after the commit.
+    ``payload`` may be a callable, called only when someone is subscribed."""
+    subscriptions = subscribed_to(event)
+    if not subscriptions:
+        return []
+    payload = payload() if callable(payload) else payload
     deliveries = WebhookDelivery.objects.bulk_create(
         WebhookDelivery(subscription=subscription, event=event, payload={"id": str(uuid.uuid4()), **payload})
         for subscription in subscriptions
@@ -87,7 +96,8 @@ def _page_event(page, action):
     kind = page_kinds.of_model(page.specific_class)
     if kind and action in kind.webhook_events:
         event = f"{kind.name}.{action}"
-        queue_event(event, page_payload(page, event))
+        # The payload (the page's address) is built only when someone listens.
+        queue_event(event, lambda: page_payload(page, event))
 
 
 @receiver(page_published, dispatch_uid="partners-webhooks-published")

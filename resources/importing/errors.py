@@ -20,8 +20,10 @@ class RowError:
 
 
 class ResourceImportError(Exception):
-    """Raised when the file cannot be imported; nothing has been written."""
+    """Raised when the file cannot be imported. Nothing has been written, unless the import
+    commits as it goes (``commit_every``): ``committed`` rows were written before it stopped."""
 
-    def __init__(self, errors):
+    def __init__(self, errors, committed=0):
         self.errors = list(errors)
+        self.committed = committed
         super().__init__("\n".join(str(error) for error in self.errors))

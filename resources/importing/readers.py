@@ -1,4 +1,5 @@
-"""Readers for the two import formats: CSV with a header row, and JSON Lines."""
+"""Readers for the two import formats, CSV with a header row and JSON Lines, as streams
+of records."""
 
 import csv
 import json
@@ -45,14 +46,28 @@ def detect_format(path, requested=None):
     return fmt
 
 
+class FileRows:
+    """The records of a file, read lazily and again on every pass: an import holds one
+    batch of rows in memory whatever the file's size. Iterating raises ResourceImportError
+    on unreadable input, naming the line."""
+
+    def __init__(self, path, fmt=None):
+        self.path, self.fmt = path, detect_format(path, fmt)
+        with open(path, "rb"):  # a missing file is an error now, not on the first pass
+            pass
+
+    def __iter__(self):
+        try:
+            with open(self.path, encoding="utf-8-sig", newline="") as handle:
+                yield from (read_csv(handle) if self.fmt == "csv" else read_jsonl(handle))
+        except UnicodeDecodeError as exc:
+            message = _("the file is not UTF-8 text (%(error)s)") % {"error": exc}
+            raise ResourceImportError([RowError(0, message)]) from exc
+
+
 def read_file(path, fmt=None):
-    """Read every record of ``path``; raises ResourceImportError on unreadable input."""
-    fmt = detect_format(path, fmt)
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            return read_csv(handle) if fmt == "csv" else read_jsonl(handle)
-    except UnicodeDecodeError as exc:
-        raise ResourceImportError([RowError(0, _("the file is not UTF-8 text (%(error)s)") % {"error": exc})]) from exc
+    """The records of ``path`` (CSV or JSON Lines), re-readable; see ``FileRows``."""
+    return FileRows(path, fmt)
 
 
 def _check_columns(columns, line):
@@ -76,7 +91,6 @@ def read_csv(handle):
     if not reader.fieldnames:
         raise ResourceImportError([RowError(1, _("the file is empty; the first line must name the columns"))])
     _check_columns([name.strip() for name in reader.fieldnames], 1)
-    rows = []
     start = reader.line_num + 1
     try:
         for record in reader:
@@ -84,15 +98,13 @@ def read_csv(handle):
                 raise ResourceImportError([RowError(start, _("the row has more values than the header has columns"))])
             values = {key.strip(): (value or "").strip() for key, value in record.items()}
             if any(values.values()):
-                rows.append(RawRow(start, values))
+                yield RawRow(start, values)
             start = reader.line_num + 1
     except csv.Error as exc:
         raise ResourceImportError([RowError(reader.line_num, _("malformed CSV: %(error)s") % {"error": exc})]) from exc
-    return rows
 
 
 def read_jsonl(handle):
-    rows = []
     for number, text in enumerate(handle, start=1):
         if not text.strip():
             continue
@@ -103,5 +115,4 @@ def read_jsonl(handle):
         if not isinstance(values, dict):
             raise ResourceImportError([RowError(number, _("each line must be a JSON object"))])
         _check_columns(values.keys(), number)
-        rows.append(RawRow(number, values))
-    return rows
+        yield RawRow(number, values)

@@ -213,8 +213,34 @@ class RowValidator:
             return ""
 
 
+@dataclass(frozen=True)
+class RowKey:
+    """What the checks across rows need of a row: kept for every row while the rows
+    themselves pass by."""
+
+    line: int
+    external_id: str
+    locale: Locale | None
+    translation_of: str
+
+    @property
+    def is_translation(self):
+        return bool(self.translation_of)
+
+
+@dataclass
+class CheckedFile:
+    """A file whose every row is valid: how many rows, and their keys."""
+
+    keys: list
+
+    @property
+    def count(self):
+        return len(self.keys)
+
+
 def check_across_rows(rows):
-    """Duplicates within the file and ``translation_of`` references."""
+    """Duplicates within the file and ``translation_of`` references (``rows``: RowKeys)."""
     errors = []
     seen = {}
     by_external_id = {}
@@ -258,11 +284,26 @@ def check_across_rows(rows):
 
 
 def validate_rows(raw_rows):
-    """Validate every record; raises ResourceImportError listing all errors, else returns the rows."""
+    """Validate every record, one at a time; raises ResourceImportError listing all errors,
+    else returns the CheckedFile (the rows themselves are not kept: ``validated`` reads
+    them again as they are written)."""
     validator = RowValidator()
-    rows = [validator.validate(raw) for raw in raw_rows]
-    errors = [error for row in rows for error in row.errors]
-    errors += check_across_rows(rows)
+    keys, errors = [], []
+    for raw in raw_rows:
+        row = validator.validate(raw)
+        errors += row.errors
+        keys.append(RowKey(row.line, row.external_id, row.locale, row.translation_of))
+    errors += check_across_rows(keys)
     if errors:
         raise ResourceImportError(sorted(errors, key=lambda error: error.line))
-    return rows
+    return CheckedFile(keys)
+
+
+def validated(raw_rows, validator=None):
+    """The rows of a file ``validate_rows`` passed, validated again as they are read."""
+    validator = validator or RowValidator()
+    for raw in raw_rows:
+        row = validator.validate(raw)
+        if row.errors:  # the file or the vocabularies changed since the check
+            raise ResourceImportError(row.errors)
+        yield row

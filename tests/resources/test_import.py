@@ -233,17 +233,17 @@ def test_a_failure_while_writing_rolls_back_every_row(library, import_file, monk
     """Rows that were already written are undone when a later row fails to save."""
     from resources.importing import service
 
-    original = service._Writer.write_source
+    original = service._Writer.write_sources
 
-    def fail_on_second(self, row):
-        if row.external_id == "R-2":
+    def fail_on_second(self, rows):
+        if any(row.external_id == "R-2" for row in rows):
             raise RuntimeError("disk full")
-        return original(self, row)
+        return original(self, rows)
 
-    monkeypatch.setattr(service._Writer, "write_source", fail_on_second)
+    monkeypatch.setattr(service._Writer, "write_sources", fail_on_second)
     before = database_state()
     with pytest.raises(RuntimeError):
-        run(import_file([CZECH, {**CZECH, "external_id": "R-2", "title": "Druhý"}]))
+        run(import_file([CZECH, {**CZECH, "external_id": "R-2", "title": "Druhý"}]), "--batch-size", "1")
     assert database_state() == before
 
 

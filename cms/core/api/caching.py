@@ -20,7 +20,9 @@ made by this process is seen at once.
 """
 
 import hashlib
+import threading
 import time
+from contextlib import contextmanager
 from functools import wraps
 
 from django.conf import settings
@@ -97,8 +99,30 @@ def content_version():
     return version if version is not None else f"unshared-{time.monotonic_ns()}"
 
 
+_coalescing = threading.local()
+
+
+@contextmanager
+def one_bump():
+    """Within it, any number of changes invalidate the cached answers once, at the end
+    (a batch of publishes bumps the shared version once, not once a page)."""
+    if getattr(_coalescing, "pending", None) is not None:
+        yield  # nested: the outer block bumps
+        return
+    _coalescing.pending = False
+    try:
+        yield
+    finally:
+        pending, _coalescing.pending = _coalescing.pending, None
+        if pending:
+            bump_content_version()
+
+
 def bump_content_version(**kwargs):
     """Invalidate every cached API response and ETag (signal receiver)."""
+    if getattr(_coalescing, "pending", None) is not None:
+        _coalescing.pending = True
+        return
     memo.forget()
     try:
         cache.incr(VERSION_KEY)
