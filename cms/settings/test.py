@@ -7,6 +7,10 @@ from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 DEBUG = False
+# A second connection to the same test database, for the read-replica router's tests
+# (tests/test_read_replica.py); nothing is routed to it unless API_READ_DATABASE names it.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+API_READ_DATABASE = ""
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="sic-test-media-")
 STORAGES = {
