@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 .DEFAULT_GOAL := help
 
 .PHONY: screenshots
-.PHONY: help install install-dev demo serve test test-postgres coverage mutation mutation-survivors fault audit lint format messages check-messages clean
+.PHONY: help install install-dev demo serve test test-postgres coverage mutation mutation-survivors fault scale-out audit lint format messages check-messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -103,6 +103,10 @@ mutation-survivors: install-dev ## Retest the mutants `make mutation` left alive
 
 fault: install-dev ## Restart PostgreSQL and stop Redis under load (gunicorn, production settings); needs both running
 	FAULT_TESTS=1 DATABASE_URL=$${TEST_DATABASE_URL:-postgres://root@127.0.0.1:5432/sic} $(BIN)/pytest -m fault tests/fault -p no:cacheprovider -s $(PYTEST_ARGS)
+
+scale-out: install-dev ## Three app servers behind haproxy on PostgreSQL + Redis: throughput, a publish seen by all, rate limits, a server killed (needs haproxy)
+	@command -v haproxy >/dev/null || { echo "haproxy is needed: apt-get install haproxy"; exit 1; }
+	$(BIN)/python benchmarks/scale_out.py
 
 audit: install-dev ## Look up known vulnerabilities of the pinned requirements (pip-audit; accepted ones in docs/security.md)
 	$(BIN)/python -m cms.core.dependency_audit
