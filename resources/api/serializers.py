@@ -4,7 +4,7 @@ from django.urls import reverse
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
-from cms.core.api.fields import OptionalURLField, PrintPackField, TermSerializer
+from cms.core.api.fields import OptionalURLField, PrintPackField, TermSerializer, TermsField
 from cms.core.api.media import document_representation, image_representation
 from cms.core.api.pages import PageSerializer
 
@@ -12,8 +12,8 @@ from ..models import ResourcePage
 
 
 class ResourceSerializer(PageSerializer):
-    audiences = TermSerializer(many=True, read_only=True)
-    topics = TermSerializer(many=True, read_only=True)
+    audiences = TermsField()
+    topics = TermsField()
     resource_type = TermSerializer(read_only=True)
     url = OptionalURLField(source="external_url", help_text="The resource elsewhere, if any (else null).")
 

@@ -9,7 +9,8 @@ from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from cms.core.api.caching import CachedGetMixin, cached_get
+from cms.core.api.caching import CachedGetMixin, cached_get, memo
+from cms.core.api.fields import attach_terms
 from cms.core.api.locale import requested_locale
 from cms.core.api.pages import LOCALE_PARAMETERS, PageDetailAPIView, PageListAPIView, list_parameters
 from search.api.counting import CountsSearches
@@ -71,17 +72,26 @@ class ResourceListView(CountsSearches, PageListAPIView):
     serializer_class = ResourceSerializer
     detail_view_name = "api:resource-detail"
     select_related = ("locale", "resource_type")
-    prefetch_related = ("audiences", "topics")
     hits = None  # the search's, with ``q``
 
     def filter_pages(self, queryset, request):
-        self.taxonomy = load_taxonomy()
+        # The vocabularies change rarely, and every change bumps the content version.
+        self.taxonomy = memo.value("resources:taxonomy", load_taxonomy)
         queryset = filter_resources(queryset, request, self.taxonomy)
         hits = self.hits = search_hits(request, [ResourcePage])
         if hits is not None:
             queryset = queryset.filter(pk__in=hits.ids)
             self.degraded = hits.engine != preferred_engine()
         return ordered_resources(queryset, request, hits and hits.ids).defer("body")
+
+    def serializer_context(self, pages, language=None):
+        # The audiences and topics of the page of results from their link tables (one query
+        # each), labelled from the vocabularies already loaded: no term is built per row.
+        terms = {
+            model: list(self.taxonomy[param].values()) for param, model in (("audience", Audience), ("topic", Topic))
+        }
+        attach_terms(pages, ("audiences", "topics"), terms)
+        return super().serializer_context(pages, language)
 
     def extra_data(self, queryset):
         key = filter_set_key(self.request, translation.get_language())

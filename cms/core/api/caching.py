@@ -54,6 +54,7 @@ class _ProcessMemo:
         self.etags = {}
         self.bodies = {}
         self.body_bytes = 0
+        self.values = {}
 
     def fresh(self):
         window = getattr(settings, "API_VERSION_MEMO_SECONDS", 1.0)
@@ -61,9 +62,18 @@ class _ProcessMemo:
 
     def saw_version(self, version):
         if version != self.version:
-            self.etags, self.bodies, self.body_bytes = {}, {}, 0
+            self.etags, self.bodies, self.body_bytes, self.values = {}, {}, 0, {}
             self.version = version
         self.read_at = time.monotonic()
+
+    def value(self, name, compute):
+        """``compute()``, remembered while the content version stays the one this process
+        last read (what content a change invalidates, such as the vocabularies)."""
+        if self.version is None:
+            return compute()
+        if name not in self.values:
+            self.values[name] = compute()
+        return self.values[name]
 
     def saw_body(self, key, version, etag, content):
         if version != self.version or len(content) > self.max_body_bytes:

@@ -78,6 +78,49 @@ class TermSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+@extend_schema_field(TermSerializer(many=True))
+class TermsField(serializers.Field):
+    """The terms of a many-to-many vocabulary, ``{slug, name}`` each. A list view attaches
+    them to its pages (``page.listed_terms``, one query for a page of results, see
+    ``attach_terms``); otherwise they are read through the relation."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        listed = getattr(page, "listed_terms", None)
+        if listed is not None:
+            return listed.get(self.field_name, [])
+        return [{"slug": term.slug, "name": term.name} for term in getattr(page, self.field_name).all()]
+
+
+def attach_terms(pages, relations, terms_by_model):
+    """Give every page of ``pages`` its terms of each many-to-many ``relation`` as
+    ``page.listed_terms[relation]``: one query a relation, on its link table, the terms
+    themselves from ``terms_by_model`` ({model: [terms in their order]}, already loaded)."""
+    pages = list(pages)
+    for page in pages:
+        page.listed_terms = {}
+    ids = [page.pk for page in pages]
+    by_page = {page.pk: page for page in pages}
+    for relation in relations:
+        field = pages[0]._meta.get_field(relation) if pages else None
+        if field is None:
+            return
+        through = field.remote_field.through
+        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        ordered = terms_by_model[field.related_model]
+        position = {term.pk: index for index, term in enumerate(ordered)}
+        shown = {term.pk: {"slug": term.slug, "name": term.name} for term in ordered}
+        chosen = {page_id: [] for page_id in ids}
+        for page_id, term_id in through.objects.filter(**{f"{source}__in": ids}).values_list(source, target):
+            chosen[page_id].append(term_id)
+        for page_id, term_ids in chosen.items():
+            by_page[page_id].listed_terms[relation] = [shown[pk] for pk in sorted(term_ids, key=position.get)]
+
+
 @extend_schema_field(OpenApiTypes.URI)
 class PrintPackField(serializers.Field):
     """The absolute address of a page's print pack (cms.core.print_packs), on the page's site."""
