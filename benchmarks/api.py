@@ -176,6 +176,9 @@ def main():
     parser.add_argument("--seed-only", action="store_true", help="seed --workdir and stop")
     parser.add_argument("--no-rate-limit", action="store_true", help="turn the API rate limit off")
     parser.add_argument("--sweep-only", action="store_true", help="measure only the page sweep (s)")
+    parser.add_argument(
+        "--database-url", default="", help="a PostgreSQL database to seed afresh and use (default: SQLite in --workdir)"
+    )
     args = parser.parse_args()
     measure = run_wrk if shutil.which("wrk") else run_python
 
@@ -189,10 +192,16 @@ def main():
     env["API_RATE_LIMIT_ANONYMOUS"] = "" if args.no_rate_limit else "1000000000/minute"
     if args.redis:
         env["REDIS_URL"] = args.redis
+    if args.database_url:
+        env["DATABASE_URL"] = args.database_url
     manage(env, "collectstatic", "--no-input", "-v0")
     if (workdir / "seeded").exists():
         print(f"Reusing the database seeded in {workdir}")
     else:
+        if args.database_url:
+            from benchmarks.scale_out import reset_database
+
+            reset_database(args.database_url)
         manage(env, "migrate", "--no-input", "-v0")
         manage(env, "createcachetable")
         manage(env, "load_demo")
@@ -232,7 +241,8 @@ def main():
 
     print(f"\nContent API benchmark: {args.pages} imported resource pages (+ the demo), gunicorn 2 workers, "
           f"{CONCURRENCY} connections, {args.seconds}s each, {measure.__name__.removeprefix('run_')}, "
-          f"cache: {'Redis' if args.redis else 'database (SQLite)'}, "
+          f"database: {'PostgreSQL' if args.database_url else 'SQLite'}, "
+          f"cache: {'Redis' if args.redis else 'database'}, "
           f"rate limit: {'off' if args.no_rate_limit else 'on'}\n")  # fmt: skip
     print(f"{'scenario':56} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
     for label, (rps, p50, p95) in results.items():

@@ -160,3 +160,21 @@ def test_the_progress_counts_every_row_once(library, import_file):  # noqa: F811
     ticks = []
     import_resources(read_file(import_file(rows(3) + [ENGLISH])), progress=lambda: ticks.append(1))
     assert len(ticks) == 4
+
+
+def test_without_an_english_library_page_the_translation_and_placeholder_make_one(library, import_file, en):  # noqa: F811
+    library.get_translation(en).delete()
+    run(import_file([CZECH, ENGLISH, {**CZECH, "external_id": "R-2", "title": "Sexting"}]))
+    english = ResourcePage.objects.get(external_id="R-1-en")
+    placeholder = ResourcePage.objects.get(external_id="R-2", locale=en)
+    assert english.live and english.get_parent().specific.translation_key == library.translation_key
+    assert placeholder.alias_of_id and placeholder.get_parent().pk == english.get_parent().pk
+    assert all(not problems for problems in Page.find_problems())
+
+
+def test_only_pages_of_one_model_that_inherits_page_directly_are_appended(library):
+    from cms.core.bulk_pages import append_children
+
+    with pytest.raises(TypeError):
+        append_children(library, [ResourcePage(title="A", slug="a"), Page(title="B", slug="b")])
+    assert append_children(library, []) == []
