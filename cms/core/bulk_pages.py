@@ -15,11 +15,12 @@ queries whatever its size:
   own, the source's live revision, ``wagtail.create_alias`` in the history;
 - the search index (every backend's ``add_bulk``) and the reference index in bulk;
 - ``page_published`` for every published page, so that what listens (webhooks, print
-  packs, the search cluster's queue) hears each one as after a publish; the API's cached
-  answers go stale once for the batch.
+  packs, the search cluster's queue) hears each one as after a publish, within one
+  ``cms.core.batch``: the API's cached answers go stale once, and the webhook
+  subscriptions are looked up once.
 
 The caller runs it in a transaction and gives pages that passed validation; slugs must be
-free among the parent's children (``free_slugs`` finds them).
+free among the parent's children (``FreeSlugs`` finds them).
 """
 
 import uuid
@@ -34,7 +35,7 @@ from modelsearch.backends import get_search_backends
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.signals import page_published
 
-from .api.caching import one_bump
+from .batch import batch
 
 CREATED = ("wagtail.create", "wagtail.publish")
 
@@ -143,7 +144,7 @@ def publish_new(parent, pages, *, user=None, actions=CREATED):
     Page.objects.bulk_update(pages, ["latest_revision", "live_revision"])
     _log(pages, actions, user, now, revisions)
     index_new(pages)
-    with one_bump():  # the API's cached answers go stale once for the batch
+    with batch():  # what listens may do its shared work once (cms.core.batch)
         for page, revision in zip(pages, revisions, strict=True):
             page_published.send(sender=model, instance=page, revision=revision)
     return pages
@@ -196,13 +197,19 @@ def _log(pages, actions, user, now, revisions):
     )
 
 
+def add_to_search(model, objects):
+    """Index ``objects`` (of ``model``) in every search backend, one bulk write each: the
+    database backends also refresh the title weights against the average title length on
+    every write, a scan of the whole index, so one write a batch rather than one a page."""
+    if objects:
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(model, objects)
+
+
 def index_new(pages):
     """Search documents and outbound references of new pages, in bulk."""
     model = type(pages[0])
-    indexed = list(model.get_indexed_objects().filter(pk__in=[page.pk for page in pages]))
-    for backend in get_search_backends(with_auto_update=True):
-        if indexed:
-            backend.add_bulk(model, indexed)
+    add_to_search(model, list(model.get_indexed_objects().filter(pk__in=[page.pk for page in pages])))
     content_types = [ContentType.objects.get_for_model(model, for_concrete_model=False)]
     content_types.append(ContentType.objects.get_for_model(Page))
     references = [

@@ -31,6 +31,7 @@ from django_tasks import task
 from wagtail.signals import page_published, page_unpublished
 
 from cms.core import page_kinds, safe_http
+from cms.core.batch import once_per_batch
 from cms.core.resolver import NameNotFound, ResolverFailed
 from cms.core.site_url import site_base_url
 
@@ -68,12 +69,15 @@ def page_payload(page, event):
 
 
 def subscribed_to(event):
-    """The active subscriptions to ``event``."""
-    return [
-        subscription
-        for subscription in WebhookSubscription.objects.filter(active=True, partner__active=True)
-        if event in subscription.events
-    ]
+    """The active subscriptions to ``event`` (looked up once for a batch of changes)."""
+    return once_per_batch(
+        ("webhooks", event),
+        lambda: [
+            subscription
+            for subscription in WebhookSubscription.objects.filter(active=True, partner__active=True)
+            if event in subscription.events
+        ],
+    )
 
 
 def queue_event(event, payload):

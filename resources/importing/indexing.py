@@ -15,6 +15,7 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from cms.core.bulk_pages import add_to_search
 from cms.core.planner import analyse_tables
 from resources.models import ResourcePage
 
@@ -39,12 +40,22 @@ def deferred_index_updates():
             post_save.disconnect(sender=model, dispatch_uid=f"deferred-index-{model._meta.label}")
             post_save.connect(post_save_signal_handler, sender=model)
 
+    _index(touched)
+
+
+def _index(touched):
+    """Index every touched page once: search in bulk, each page's references."""
     by_model = {}
     for model, pk in touched:
         by_model.setdefault(model, []).append(pk)
     for model, pks in by_model.items():
+        by_class = {}
+        for instance in model.get_indexed_objects().filter(pk__in=pks):
+            if (indexed := instance.get_indexed_instance()) is not None:  # a page: its specific object
+                by_class.setdefault(type(indexed), []).append(indexed)
+        for indexed_model, objects in by_class.items():
+            add_to_search(indexed_model, objects)
         for instance in model.objects.filter(pk__in=pks):
-            index.insert_or_update_object(instance)
             ReferenceIndex.create_or_update_for_object(instance)
 
 

@@ -178,3 +178,15 @@ def test_only_pages_of_one_model_that_inherits_page_directly_are_appended(librar
     with pytest.raises(TypeError):
         append_children(library, [ResourcePage(title="A", slug="a"), Page(title="B", slug="b")])
     assert append_children(library, []) == []
+
+
+def test_an_import_invalidates_the_cached_api_answers_once(client, library, import_file, monkeypatch):  # noqa: F811
+    from cms.core.api import caching
+
+    before = client.get("/api/v1/resources/?locale=cs").json()["count"]
+    bumps = []
+    original = caching.memo.forget
+    monkeypatch.setattr(caching.memo, "forget", lambda: bumps.append(1) or original())
+    run(import_file(rows(4)))
+    assert len(bumps) == 1  # one batch, one invalidation, not one a page
+    assert client.get("/api/v1/resources/?locale=cs").json()["count"] == before + 4

@@ -20,9 +20,7 @@ made by this process is seen at once.
 """
 
 import hashlib
-import threading
 import time
-from contextlib import contextmanager
 from functools import wraps
 
 from django.conf import settings
@@ -30,6 +28,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 
+from ..batch import after_batch
 from .errors import InvalidParameter
 from .locale import requested_language
 from .parameters import refuse_unknown_parameters
@@ -109,29 +108,10 @@ def content_version():
     return version if version is not None else f"unshared-{time.monotonic_ns()}"
 
 
-_coalescing = threading.local()
-
-
-@contextmanager
-def one_bump():
-    """Within it, any number of changes invalidate the cached answers once, at the end
-    (a batch of publishes bumps the shared version once, not once a page)."""
-    if getattr(_coalescing, "pending", None) is not None:
-        yield  # nested: the outer block bumps
-        return
-    _coalescing.pending = False
-    try:
-        yield
-    finally:
-        pending, _coalescing.pending = _coalescing.pending, None
-        if pending:
-            bump_content_version()
-
-
 def bump_content_version(**kwargs):
-    """Invalidate every cached API response and ETag (signal receiver)."""
-    if getattr(_coalescing, "pending", None) is not None:
-        _coalescing.pending = True
+    """Invalidate every cached API response and ETag (signal receiver); in a batch of
+    changes (``cms.core.batch``), once when it ends."""
+    if after_batch("api:content-version", bump_content_version):
         return
     memo.forget()
     try:
