@@ -1,7 +1,8 @@
-"""Counts per audience, topic and type over the current result set.
+"""Counts per audience, topic and type over the current result set, and its size.
 
 The counts depend on the filters, not on the page asked for, so they are computed once
-per filter set and content version (three queries) and shared by every page of it.
+per filter set and content version (four queries) and shared by every page of it: the
+size saves each page its own ``COUNT``.
 """
 
 import hashlib
@@ -22,11 +23,18 @@ def filter_set_key(request, language):
     return f"api:v1:facets:{content_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
-def facet_counts(queryset, taxonomy, key=None):
-    """Every term with its label (in the active language) and its count in ``queryset``."""
-    counts = cache.get(key) if key else None
-    if counts is None:
-        counts = count_terms(queryset)
-        if key:
-            cache.set(key, counts, RESPONSE_TTL)
-    return labelled_facets(counts, taxonomy)
+class FilterSetCounts:
+    """The counts of one filter set: ``total`` (the result set's size) and ``facets``."""
+
+    def __init__(self, queryset, key=None):
+        counts = cache.get(key) if key else None
+        if counts is None or "total" not in counts:
+            counts = {**count_terms(queryset), "total": queryset.count()}
+            if key:
+                cache.set(key, counts, RESPONSE_TTL)
+        self.counts = counts
+        self.total = counts["total"]
+
+    def facets(self, taxonomy):
+        """Every term with its label (in the active language) and its count."""
+        return labelled_facets(self.counts, taxonomy)

@@ -19,7 +19,7 @@ from search.api.params import search_hits
 from search.service import preferred_engine
 
 from ..models import Audience, ResourcePage, ResourceType, Topic
-from .facets import facet_counts, filter_set_key
+from .facets import FilterSetCounts, filter_set_key
 from .filters import ORDERINGS, filter_resources, load_taxonomy, ordered_resources
 from .serializers import ResourceDetailSerializer, ResourceSerializer
 
@@ -93,9 +93,13 @@ class ResourceListView(CountsSearches, PageListAPIView):
         attach_terms(pages, ("audiences", "topics"), terms)
         return super().serializer_context(pages, language)
 
+    def count_of(self, queryset):
+        # The facet counts of the filter set, shared by all its pages, carry its size too.
+        self.filter_set = FilterSetCounts(queryset, filter_set_key(self.request, translation.get_language()))
+        return self.filter_set.total
+
     def extra_data(self, queryset):
-        key = filter_set_key(self.request, translation.get_language())
-        extra = {"facets": facet_counts(queryset, self.taxonomy, key)}
+        extra = {"facets": self.filter_set.facets(self.taxonomy)}
         if self.hits is not None:
             extra["meta"] = search_meta(self.hits)
         return extra

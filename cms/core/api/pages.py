@@ -107,12 +107,17 @@ class PageListAPIView(CachedGetMixin, PageAPIMixin, GenericAPIView):
         """Anything added beside ``results`` (e.g. facets)."""
         return {}
 
+    def count_of(self, queryset):
+        """The size of the filtered result set when the view knows it without a query (else None)."""
+        return None
+
     @cached_get
     def get(self, request):
         locale = requested_locale(request)
         with translation.override(locale.language_code):
             queryset = in_language(live_pages(self.model), locale, wants_fallback(request))
             queryset = self.filter_pages(queryset.order_by(*self.ordering), request)
+            self.known_count = self.count_of(queryset)
             page = self.paginate_queryset(
                 queryset.select_related(*self.select_related).prefetch_related(*self.prefetch_related)
             )

@@ -1,5 +1,8 @@
 """Page-number pagination: ``page`` and ``page_size`` (at most 100), clear errors."""
 
+from functools import cached_property, partial
+
+from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
@@ -7,6 +10,18 @@ from rest_framework.pagination import PageNumberPagination
 from .errors import InvalidParameter
 
 MAX_PAGE_SIZE = 100
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the size of its result set (a view that already knows it)."""
+
+    def __init__(self, *args, known_count=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.known_count = known_count
+
+    @cached_property
+    def count(self):
+        return super().count if self.known_count is None else self.known_count
 
 
 class ApiPagination(PageNumberPagination):
@@ -26,6 +41,8 @@ class ApiPagination(PageNumberPagination):
         page = request.query_params.get(self.page_query_param, "1")
         if not page.isdigit() or int(page) < 1:
             raise InvalidParameter({"page": _("Give a whole number from 1.")})
+        # A view that knows the result set's size (``view.known_count``) saves the COUNT query.
+        self.django_paginator_class = partial(CountedPaginator, known_count=getattr(view, "known_count", None))
         try:
             return super().paginate_queryset(queryset, request, view)
         except NotFound as exc:

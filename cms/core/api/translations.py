@@ -39,16 +39,22 @@ class TranslatableFieldsMixin(serializers.Serializer):
         return page.locale.language_code
 
     def get_translations(self, page) -> dict[str, str]:
-        request = self.context.get("request")
         known = self.context.get("translations", {}).get(page.translation_key, {})
-        view_name = self.context["detail_view_name"]
-        return {
-            code: request.build_absolute_uri(reverse(view_name, args=[pk]))
-            if request
-            else reverse(view_name, args=[pk])
-            for code, pk in sorted(known.items())
-            if pk != page.pk
-        }
+        address = self.detail_address()
+        return {code: address(pk) for code, pk in sorted(known.items()) if pk != page.pk}
+
+    def detail_address(self):
+        """``pk → the detail endpoint's address``, resolved once for a whole list (a list of
+        a hundred items would otherwise reverse the route for every translation)."""
+        if "_detail_address" not in self.context:
+            request = self.context.get("request")
+            placeholder = 9_876_543_210
+            path = reverse(self.context["detail_view_name"], args=[placeholder])
+            prefix, _marker, suffix = (request.build_absolute_uri(path) if request else path).rpartition(
+                str(placeholder)
+            )
+            self.context["_detail_address"] = lambda pk: f"{prefix}{pk}{suffix}"
+        return self.context["_detail_address"]
 
     def get_is_fallback(self, page) -> bool:
         wanted = self.context.get("requested_language")
