@@ -104,13 +104,23 @@ def run_python(url, seconds, headers=()):
             with lock:
                 latencies.append((time.perf_counter() - start) * 1000)
 
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(CONCURRENCY)]
+    elapsed = concurrently(worker, CONCURRENCY)
+    return rate_and_latency(latencies, elapsed)
+
+
+def concurrently(worker, count):
+    """Run ``worker(index)`` on ``count`` threads; the seconds they took together."""
+    threads = [threading.Thread(target=worker, args=(index,)) for index in range(count)]
     started = time.monotonic()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    elapsed = time.monotonic() - started
+    return time.monotonic() - started
+
+
+def rate_and_latency(latencies, elapsed):
+    """(requests per second, p50 ms, p95 ms)."""
     latencies.sort()
     return len(latencies) / elapsed, statistics.median(latencies), latencies[int(len(latencies) * 0.95)]
 
@@ -154,17 +164,10 @@ def run_urls(urls):
                 if response.status != 200:
                     failures.append((response.status, url))
 
-    threads = [threading.Thread(target=worker) for _ in range(CONCURRENCY)]
-    started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - started
+    elapsed = concurrently(lambda _index: worker(), CONCURRENCY)
     if failures:
         raise SystemExit(f"{len(failures)} requests failed, e.g. {failures[:3]}")
-    latencies.sort()
-    return len(latencies) / elapsed, statistics.median(latencies), latencies[int(len(latencies) * 0.95)]
+    return rate_and_latency(latencies, elapsed)
 
 
 def main():

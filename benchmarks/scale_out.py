@@ -37,7 +37,14 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from benchmarks.api import run_python, run_wrk, write_rows  # noqa: E402
-from tests.servers import drain_tasks, free_port, manage, production_environment, task_worker  # noqa: E402
+from tests.servers import (  # noqa: E402
+    drain_tasks,
+    free_port,
+    manage,
+    production_environment,
+    task_worker,
+    wait_for_port,
+)
 
 HAPROXY = """
 global
@@ -93,24 +100,12 @@ def app_server(env, port):
         stderr=subprocess.DEVNULL,
     )
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/bench/floor/", process)
+        wait_for_port(port, process, "gunicorn")
         yield process
     finally:
         if process.poll() is None:
             process.terminate()
             process.wait(timeout=10)
-
-
-def wait_until_up(url, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310
-                return
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError(f"{url} did not answer") from None
-            time.sleep(0.2)
 
 
 @contextlib.contextmanager
@@ -126,7 +121,7 @@ def balancer(ports, workdir):
         stderr=subprocess.DEVNULL,
     )
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/bench/floor/", process)
+        wait_for_port(port, process, "haproxy")
         time.sleep(1)  # every server's health check has passed (rise 2 × 300 ms)
         yield f"http://127.0.0.1:{port}"
     finally:
