@@ -99,11 +99,13 @@ def append_children(parent, pages):
     return pages
 
 
+def _choice_fields(model):
+    return [relation for relation in model._meta.get_fields() if isinstance(relation, ParentalManyToManyField)]
+
+
 def _insert_choices(model, pages):
     """The rows of every ``ParentalManyToManyField`` the pages hold in memory."""
-    for relation in model._meta.get_fields():
-        if not isinstance(relation, ParentalManyToManyField):
-            continue
+    for relation in _choice_fields(model):
         through = relation.remote_field.through
         source, target = f"{relation.m2m_field_name()}_id", f"{relation.m2m_reverse_field_name()}_id"
         through.objects.bulk_create(
@@ -158,6 +160,7 @@ def create_aliases(parent, sources, locale, *, user=None):
     model = type(sources[0])
     skip = {"id", "page_ptr", "path", "depth", "numchild", "url_path", "latest_revision", "content_type"}
     slugs = FreeSlugs.under(parent)
+    choices = _choice_fields(model)
     aliases = []
     for source in sources:
         alias = model(**{column.attname: getattr(source, column.attname) for column in model._meta.concrete_fields
@@ -165,9 +168,8 @@ def create_aliases(parent, sources, locale, *, user=None):
         alias.alias_of_id, alias.locale = source.pk, locale
         alias.draft_title, alias.has_unpublished_changes = source.title, not source.live
         alias.slug = slugs.claim(source.slug)
-        for relation in model._meta.get_fields():
-            if isinstance(relation, ParentalManyToManyField):
-                setattr(alias, relation.name, list(getattr(source, relation.name).all()))
+        for relation in choices:
+            setattr(alias, relation.name, list(getattr(source, relation.name).all()))
         aliases.append(alias)
     append_children(parent, aliases)
     now = timezone.now()

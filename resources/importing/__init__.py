@@ -1,5 +1,6 @@
-"""Resource import (DESIGN.md §4): read a CSV or JSON Lines file, validate every row,
-then create or update ResourcePages in one transaction."""
+"""Resource import (DESIGN.md §4): stream a CSV or JSON Lines file, validate every row,
+then create or update ResourcePages in batches, in one transaction unless told to commit
+as it goes (docs/import.md)."""
 
 from .errors import ResourceImportError, RowError
 from .readers import COLUMNS, read_file

@@ -34,6 +34,15 @@ from .validation import RowValidator, validate_rows, validated
 SLUG_MAX_LENGTH = 80
 BATCH_SIZE = 500
 TRANSLATED_ACTIONS = ("wagtail.copy_for_translation", "wagtail.publish")
+# Set by the bulk writer, or foreign keys the validator has already found (checking one
+# costs a query).
+NOT_CHECKED_IN_BULK = [
+    "path",
+    "depth",
+    "url_path",
+    "draft_title",
+    *(column.name for column in ResourcePage._meta.concrete_fields if column.is_relation),
+]
 
 
 @dataclass(frozen=True)
@@ -140,8 +149,8 @@ class _Writer:
 
     def write(self, raw_rows, checked, commit_every):
         validator = RowValidator()
-        sources = (row for row in validated(raw_rows, validator) if not row.is_translation)
-        translations = (row for row in validated(raw_rows, validator) if row.is_translation)
+        sources = validated(raw_rows, validator, translations=False)
+        translations = validated(raw_rows, validator, translations=True)
         for rows, write in ((sources, self.write_sources), (translations, self.write_translations)):
             for chunk in batched(rows, commit_every or self.batch_size):
                 with transaction.atomic(), deferred_index_updates():
@@ -257,10 +266,8 @@ class _Writer:
     @staticmethod
     def check(page, row):
         """The model's own field checks (lengths, choices) on a page written in bulk."""
-        # Foreign keys are left out: the validator found every one (checking costs a query each).
-        foreign_keys = [column.name for column in type(page)._meta.concrete_fields if column.is_relation]
         try:
-            page.clean_fields(exclude=["path", "depth", "url_path", "draft_title", *foreign_keys])
+            page.clean_fields(exclude=NOT_CHECKED_IN_BULK)
         except ValidationError as exc:
             raise _row_error(row, exc) from exc
 

@@ -299,10 +299,18 @@ def validate_rows(raw_rows):
     return CheckedFile(keys)
 
 
-def validated(raw_rows, validator=None):
-    """The rows of a file ``validate_rows`` passed, validated again as they are read."""
+def is_translation(raw):
+    """Whether a record (not yet validated) translates another resource."""
+    return bool(text(raw.values.get("translation_of")))
+
+
+def validated(raw_rows, validator=None, translations=None):
+    """The rows of a file ``validate_rows`` passed, validated again as they are read; only
+    the translations (True) or only the others (False) when ``translations`` says so."""
     validator = validator or RowValidator()
     for raw in raw_rows:
+        if translations is not None and is_translation(raw) != translations:
+            continue  # the other pass writes it: not validated for nothing
         row = validator.validate(raw)
         if row.errors:  # the file or the vocabularies changed since the check
             raise ResourceImportError(row.errors)

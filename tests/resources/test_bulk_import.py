@@ -191,3 +191,13 @@ def test_an_import_invalidates_the_cached_api_answers_once(client, library, impo
     run(import_file(rows(4)))
     assert len(bumps) == 1  # one batch, one invalidation, not one a page
     assert client.get("/api/v1/resources/?locale=cs").json()["count"] == before + 4
+
+
+def test_every_row_is_validated_once_to_check_and_once_to_write(library, import_file, monkeypatch):  # noqa: F811
+    from resources.importing.validation import RowValidator
+
+    calls, original = [], RowValidator.validate
+    monkeypatch.setattr(RowValidator, "validate", lambda self, raw: calls.append(raw.line) or original(self, raw))
+    extra = [{**CZECH, "external_id": f"X-{n}"} for n in range(2)]
+    import_resources(read_file(import_file([CZECH, ENGLISH, *extra])))
+    assert len(set(calls)) == 4 and all(calls.count(line) == 2 for line in calls)

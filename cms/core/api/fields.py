@@ -101,14 +101,14 @@ def attach_terms(pages, relations, terms_by_model):
     ``page.listed_terms[relation]``: one query a relation, on its link table, the terms
     themselves from ``terms_by_model`` ({model: [terms in their order]}, already loaded)."""
     pages = list(pages)
+    if not pages:
+        return
     for page in pages:
         page.listed_terms = {}
     ids = [page.pk for page in pages]
     by_page = {page.pk: page for page in pages}
     for relation in relations:
-        field = pages[0]._meta.get_field(relation) if pages else None
-        if field is None:
-            return
+        field = pages[0]._meta.get_field(relation)
         through = field.remote_field.through
         source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
         ordered = terms_by_model[field.related_model]
