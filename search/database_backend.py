@@ -4,6 +4,9 @@ On PostgreSQL the backend weights each field by its boost. On SQLite it ranks wi
 ``bm25()`` over all columns alike, so a page whose body repeats a word outranks the page
 that has it in its title. On SQLite this backend gives ``bm25()`` a weight per column
 (``search.sqlite_ranking``): the title counts ``TITLE_BOOST`` times the body.
+
+On PostgreSQL it writes the same index rows a batch at a time in one statement
+(``search.postgres_index``).
 """
 
 from modelsearch.backends.database import SearchBackend as vendor_backend
@@ -16,4 +19,8 @@ def SearchBackend(params):  # the name Wagtail looks up in a backend module
         from .sqlite_ranking import WeightedSQLiteSearchBackend
 
         return WeightedSQLiteSearchBackend(params)
+    if type(backend).__name__ == "PostgresSearchBackend":
+        from .postgres_index import BatchedPostgresSearchBackend
+
+        return BatchedPostgresSearchBackend(params)
     return backend
