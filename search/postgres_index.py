@@ -92,6 +92,8 @@ class BatchedPostgresIndex(PostgresIndex):
         self._refresh_title_norms()
 
     def _insert(self, shape, content_type_pk, objs):
+        # modelsearch's own reading of a field (its value as text, a list's items joined),
+        # once per field and object; the indexer's methods take the object as an argument.
         indexer = ObjectIndexer(objs[0], self.backend)
         texts = [
             [value.strip() for obj in objs for _field, _weight, value in indexer.prepare_field(obj, field)]
