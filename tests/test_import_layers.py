@@ -22,6 +22,9 @@ DEFERRED_ON_PURPOSE = {
     ("search/management/commands/search_index.py", "search.engines.elasticsearch"),
     # Wagtail's SQLite ranking backend is imported only on SQLite.
     ("search/database_backend.py", "search.sqlite_ranking"),
+    # The batched PostgreSQL index, and modelsearch's PostgreSQL module under it, only on
+    # PostgreSQL (as modelsearch loads it).
+    ("search/database_backend.py", "search.postgres_index"),
 }
 
 
