@@ -38,7 +38,7 @@ def due_inquiries(now=None, days=None):
 
 def due_registrations(now=None, days=None):
     cutoff = _cutoff(now, days)
-    past_programme = Q(programme__end__lt=cutoff.date())
+    past_programme = Q(programme__end__lt=timezone.localdate(cutoff))  # a programme's days are local
     cancelled_long_ago = Q(status=RegistrationStatus.CANCELLED, status_changed_at__lt=cutoff)
     return ProgrammeRegistration.objects.filter(past_programme | cancelled_long_ago, anonymised_at__isnull=True)
 

@@ -15,7 +15,9 @@ from ..models.campaigns import ActivityReceipt, CampaignActivity
 
 def due_activities(now=None, days=None):
     days = settings.CAMPAIGN_RETENTION_DAYS if days is None else days
-    cutoff = ((now or timezone.now()) - timedelta(days=days)).date()
+    # The campaign's days are the centre's (local) days; a UTC date is a day behind for
+    # the first hour or two after local midnight.
+    cutoff = timezone.localdate((now or timezone.now()) - timedelta(days=days))
     return CampaignActivity.objects.filter(campaign__end__lt=cutoff).exclude(email="")
 
 

@@ -138,6 +138,9 @@ def test_the_english_confirmation_is_in_english(client, workshop):
         ({"topics": ["weather"]}, "topics"),
         ({"workshop": 999999}, "workshop"),
         ({"message": "a\u0000b"}, "message"),
+        ({"ico": 27082440}, "ico"),  # the schema says a string of digits
+        ({"phone": 777123456}, "phone"),
+        ({"message": 42}, "message"),
         ({"consent": False}, "consent"),
         ({"consent": None}, "consent"),
     ],
@@ -504,3 +507,14 @@ def test_retention_blanks_contact_details_and_keeps_the_figures(client, programm
     later = timezone.now() + datetime.timedelta(days=2)
     assert retention.apply_retention(now=later) == (0, 1, 0)
     assert ProgrammeRegistration.objects.get().email == ""
+
+
+def test_a_programmes_registrations_are_due_by_the_centres_days_not_utcs(client, programme, settings):
+    """Half past midnight in Prague is still the day before in UTC."""
+    post(client, registrations_url(programme), REGISTRATION)
+    first_day_due = programme.end + datetime.timedelta(days=settings.ACADEMY_RETENTION_DAYS + 1)
+    just_after_midnight = datetime.datetime.combine(
+        first_day_due, datetime.time(0, 30), tzinfo=timezone.get_current_timezone()
+    ).astimezone(datetime.UTC)  # as timezone.now() gives it
+    assert not retention.due_registrations(now=just_after_midnight - datetime.timedelta(hours=1)).exists()
+    assert retention.due_registrations(now=just_after_midnight).count() == 1

@@ -97,6 +97,8 @@ def test_an_activity_is_listed_and_counted_only_once_approved(client, campaign, 
         ({"consent": False}, "consent"),
         ({"title": " "}, "title"),
         ({"description": "a\u0000b"}, "description"),
+        ({"title": 2026}, "title"),
+        ({"description": 1.5}, "description"),
     ],
 )
 def test_bad_input_is_a_400_naming_the_field_and_nothing_is_stored(client, campaign, change, field):
@@ -196,6 +198,18 @@ def test_retention_blanks_the_contact_email_after_the_campaign(client, campaign)
     assert retention.apply_retention(now=later) == (1, 0)
     activity = CampaignActivity.objects.get()
     assert activity.email == "" and activity.reach == 240
+
+
+def test_retention_counts_the_centres_days_not_utcs(client, campaign, settings):
+    """Half past midnight in Prague is still the day before in UTC: the period ends with
+    the centre's day."""
+    post(client, campaign)
+    first_day_due = campaign.end + datetime.timedelta(days=settings.CAMPAIGN_RETENTION_DAYS + 1)
+    just_after_midnight = datetime.datetime.combine(
+        first_day_due, datetime.time(0, 30), tzinfo=timezone.get_current_timezone()
+    ).astimezone(datetime.UTC)  # as timezone.now() gives it
+    assert retention.apply_retention(now=just_after_midnight - datetime.timedelta(hours=1)) == (0, 0)
+    assert retention.apply_retention(now=just_after_midnight) == (1, 0)
 
 
 def test_the_form_refuses_over_the_quota_and_then_every_attempt(client, campaign, settings):
