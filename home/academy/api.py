@@ -11,7 +11,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_seriali
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 
-from cms.core.api.fields import NO_NUL, ConsentField, PageIdField, some_text_field
+from cms.core.api.fields import NO_NUL, ConsentField, PageIdField, PatternField, TextField, some_text_field
 from cms.core.api.intake import (
     ApiIntake,
     PrivateAPIView,
@@ -59,15 +59,15 @@ class ContactSerializer(serializers.Serializer):
     )
     consent = academy_consent()
     # A field people never see; software that fills every field fills it too.
-    homepage = serializers.CharField(required=False, allow_blank=True, write_only=True)
+    homepage = TextField(required=False, allow_blank=True, write_only=True)
 
 
 class InquirySerializer(ContactSerializer):
-    ico = serializers.CharField(
+    ico = TextField(
         required=False, allow_blank=True, max_length=20, help_text="Czech company ID (IČO), eight digits, optional."
     )
     region = serializers.ChoiceField(choices=Region.choices)
-    phone = serializers.RegexField(PHONE, required=False, allow_blank=True, help_text="Optional; encrypted.")
+    phone = PatternField(PHONE, required=False, allow_blank=True, help_text="Optional; encrypted.")
     audiences = serializers.ListField(
         child=serializers.SlugRelatedField(slug_field="slug", queryset=Audience.objects.all()),
         min_length=1,
@@ -75,7 +75,7 @@ class InquirySerializer(ContactSerializer):
         help_text="Audience slugs, at least one.",
     )
     group_size = serializers.IntegerField(min_value=1, max_value=MAX_GROUP_SIZE)
-    preferred_dates = serializers.RegexField(NO_NUL, max_length=300, required=False, allow_blank=True)
+    preferred_dates = PatternField(NO_NUL, max_length=300, required=False, allow_blank=True)
     topics = serializers.ListField(
         child=serializers.SlugRelatedField(slug_field="slug", queryset=Topic.objects.all()),
         required=False,
@@ -88,7 +88,7 @@ class InquirySerializer(ContactSerializer):
     programme = PageIdField(
         queryset=ProgrammePage.objects.live(), required=False, allow_null=True, help_text="A programme's id."
     )
-    message = serializers.RegexField(NO_NUL, max_length=MAX_MESSAGE_LENGTH, required=False, allow_blank=True)
+    message = PatternField(NO_NUL, max_length=MAX_MESSAGE_LENGTH, required=False, allow_blank=True)
 
     def validate_ico(self, value):
         if not value.strip():

@@ -14,7 +14,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.generics import GenericAPIView
 
 from cms.core.api.caching import CachedGetMixin, cached_get
-from cms.core.api.fields import NO_NUL, ConsentField, some_text_field
+from cms.core.api.fields import NO_NUL, ConsentField, PatternField, TextField, some_text_field
 from cms.core.api.intake import ApiIntake, file_submission, intake_headers, receipt_of, stored_response
 from cms.core.api.locale import requested_language
 from cms.core.api.pages import PAGINATION_PARAMETERS
@@ -37,7 +37,7 @@ class ActivitySerializer(serializers.Serializer):
 
     organisation = some_text_field(200, help_text="The school or organisation, shown with the activity.")
     title = some_text_field(200, help_text="What you do, in a few words.")
-    description = serializers.RegexField(NO_NUL, max_length=1000, required=False, allow_blank=True)
+    description = PatternField(NO_NUL, max_length=1000, required=False, allow_blank=True)
     city = some_text_field(100)
     region = serializers.ChoiceField(choices=Region.choices)
     date = serializers.DateField(help_text="Within the campaign's dates.")
@@ -49,7 +49,7 @@ class ActivitySerializer(serializers.Serializer):
         refusal=gettext_lazy("We can list the activity only with your consent to keep these details."),
         help_text="Must be true: consent to keep the details and show the activity once approved.",
     )
-    homepage = serializers.CharField(required=False, allow_blank=True, write_only=True)
+    homepage = TextField(required=False, allow_blank=True, write_only=True)
 
     def validate_date(self, value):
         campaign = self.context.get("campaign")

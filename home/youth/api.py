@@ -17,7 +17,7 @@ from rest_framework.generics import GenericAPIView
 
 from cms.core.api.caching import CachedGetMixin, cached_get
 from cms.core.api.errors import InvalidParameter
-from cms.core.api.fields import some_text_field
+from cms.core.api.fields import PatternField, TextField, some_text_field
 from cms.core.api.intake import ApiIntake, file_submission, intake_headers, stored_response
 from cms.core.api.locale import requested_language, requested_locale
 from cms.core.api.pages import LOCALE_PARAMETERS, PAGINATION_PARAMETERS
@@ -37,7 +37,7 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 class YouthContributionSerializer(serializers.Serializer):
     """What a young person sends: no e-mail, no name."""
 
-    nickname = serializers.RegexField(
+    nickname = PatternField(
         r"^[^\u0000]*$",
         max_length=40,
         required=False,
@@ -52,7 +52,7 @@ class YouthContributionSerializer(serializers.Serializer):
     text = some_text_field(MAX_TEXT_LENGTH)
     language = serializers.ChoiceField(choices=LANGUAGES, required=False)
     # A field people never see; software that fills every field fills it too.
-    homepage = serializers.CharField(required=False, allow_blank=True, write_only=True)
+    homepage = TextField(required=False, allow_blank=True, write_only=True)
 
 
 class YouthLabel(serializers.Serializer):

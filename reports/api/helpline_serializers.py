@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from cms.core.api.fields import NO_NUL, ConsentField, some_text_field
+from cms.core.api.fields import NO_NUL, ConsentField, PatternField, TextField, some_text_field
 
 from ..models import AgeBand, AnswerBy, ContactStatus, Gender, HelplineCategory, Platform, Role
 from ..models.helpline import MAX_MESSAGE_LENGTH, MAX_NICKNAME_LENGTH
@@ -22,7 +22,7 @@ def consent_field(**kwargs):
 
 
 class HelplineContactSerializer(serializers.Serializer):
-    nickname = serializers.CharField(
+    nickname = TextField(
         max_length=MAX_NICKNAME_LENGTH, required=False, allow_blank=True, help_text="Optional; never a real name."
     )
     age_band = serializers.ChoiceField(choices=AgeBand.choices, required=False, default=AgeBand.UNKNOWN)
@@ -43,7 +43,7 @@ class HelplineContactSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=LANGUAGES, required=False)
     consent = consent_field(help_text="Must be true: consent to keep what is written, to answer it.")
     # A field people never see; software that fills every field fills it too.
-    homepage = serializers.CharField(required=False, allow_blank=True, write_only=True)
+    homepage = TextField(required=False, allow_blank=True, write_only=True)
 
     def validate(self, data):
         if data.get("answer_by") == AnswerBy.EMAIL and not data.get("email"):
@@ -52,14 +52,14 @@ class HelplineContactSerializer(serializers.Serializer):
 
 
 class ConversationSerializer(serializers.Serializer):
-    reference = serializers.RegexField(
+    reference = PatternField(
         REFERENCE_PATTERN,
         max_length=30,
         trim_whitespace=False,
         error_messages={"invalid": _("Give the reference number as PO-YYYY-NNNNNN.")},
         help_text="The reference, e.g. PO-2026-000123.",
     )
-    token = serializers.RegexField(
+    token = PatternField(
         NO_NUL, max_length=100, trim_whitespace=False, help_text="The status token given with the reference."
     )
 
@@ -86,7 +86,7 @@ class OpenedConversationSerializer(serializers.Serializer):
 class ChatStartSerializer(serializers.Serializer):
     """The pre-chat form: who is asking and about what, and consent."""
 
-    nickname = serializers.RegexField(
+    nickname = PatternField(
         NO_NUL,
         max_length=MAX_NICKNAME_LENGTH,
         required=False,
@@ -98,4 +98,4 @@ class ChatStartSerializer(serializers.Serializer):
     topic = serializers.ChoiceField(choices=HelplineCategory.choices, required=False, allow_blank=True)
     language = serializers.ChoiceField(choices=LANGUAGES, required=False)
     consent = consent_field(help_text="Must be true: consent to keep the conversation for the helpline's records.")
-    homepage = serializers.CharField(required=False, allow_blank=True, write_only=True)
+    homepage = TextField(required=False, allow_blank=True, write_only=True)

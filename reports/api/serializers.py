@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from cms.core.api.fields import RequiredChoiceField
+from cms.core.api.fields import RequiredChoiceField, TextField
 
 from ..hotline.reported_urls import InvalidUrl, normalise_url
 from ..models import Category, OutOfRemitCategory, SourceType
@@ -16,7 +16,7 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 class SourceDetailsSerializer(serializers.Serializer):
-    service = serializers.CharField(
+    service = TextField(
         max_length=100, required=False, allow_blank=True, help_text="The service or app, e.g. a network's name."
     )
     seen_at = serializers.DateTimeField(required=False, help_text="When the content was seen.")
@@ -35,7 +35,7 @@ class SourceDetailsSerializer(serializers.Serializer):
 
 
 class UrlListField(serializers.ListField):
-    child = serializers.CharField(trim_whitespace=True, allow_blank=True, max_length=4096)
+    child = TextField(trim_whitespace=True, allow_blank=True, max_length=4096)
 
     def to_internal_value(self, data):
         # The count first: normalising ten thousand addresses only to refuse them cost seconds.
@@ -70,9 +70,7 @@ class HotlineReportSerializer(serializers.Serializer):
         choices=SourceType.choices, error_messages={"required": _("Choose where it was.")}
     )
     source_details = SourceDetailsSerializer(required=False)
-    description = serializers.CharField(
-        max_length=MAX_DESCRIPTION_LENGTH, required=False, allow_blank=True, trim_whitespace=True
-    )
+    description = TextField(max_length=MAX_DESCRIPTION_LENGTH, required=False, allow_blank=True, trim_whitespace=True)
     language = serializers.ChoiceField(choices=LANGUAGES, required=False)
     reporter_email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
     wants_feedback = serializers.BooleanField(required=False, default=False)
@@ -88,7 +86,7 @@ class HotlineReportSerializer(serializers.Serializer):
         help_text="Out of remit (cyberbullying, sexting, other): consent to pass the description to the helpline.",
     )
     # A field people never see; software that fills every field fills it too.
-    homepage = serializers.CharField(required=False, allow_blank=True, write_only=True)
+    homepage = TextField(required=False, allow_blank=True, write_only=True)
 
     def validate(self, data):
         errors = {}

@@ -79,6 +79,8 @@ def test_the_least_is_enough_and_defaults_say_unknown(post_contact):
         ({"message": "a\x00b"}, "message"),
         ({"message": "   "}, "message"),
         ({"nickname": "Li\x00ška"}, "nickname"),
+        ({"message": 12345}, "message"),  # a number is not text
+        ({"nickname": 7}, "nickname"),
         ({"email": "not an address", "answer_by": "email"}, "email"),
         ({"answer_by": "email"}, "email"),
         ({"answer_by": "pigeon"}, "answer_by"),

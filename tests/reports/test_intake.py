@@ -73,6 +73,9 @@ def test_the_same_open_address_joins_the_existing_record(post_report, report_dat
         ({"source_type": "tv"}, "source_type"),
         ({"source_details": {"service": "x" * 101}}, "source_details"),
         ({"source_details": {"colour": "red"}}, "source_details"),
+        ({"source_details": {"service": 42}}, "source_details"),  # a number is not text
+        ({"urls": [12345]}, "urls"),
+        ({"description": 1e300}, "description"),
         ({"source_details": {"seen_at": "2999-01-01T00:00:00Z"}}, "source_details"),
         ({"description": "x" * 5001}, "description"),
         ({"language": "de"}, "language"),

@@ -13,9 +13,28 @@ SOME_TEXT = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
 NO_NUL = r"^[^\u0000]+$"
 
 
+class StrictText:
+    """Only a JSON string is text. DRF's text fields turn a number into its digits, so a
+    request the schema calls invalid (``"text": 2.95e+239``) was stored as text; here it
+    is a 400 naming the field, as any other wrong type is."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class TextField(StrictText, serializers.CharField):
+    """An incoming text field: a string, never a number turned into one."""
+
+
+class PatternField(StrictText, serializers.RegexField):
+    """An incoming text field with a pattern: a string, never a number turned into one."""
+
+
 def some_text_field(max_length, **kwargs):
     """Free text that must say something: the schema's pattern tells clients so."""
-    return serializers.RegexField(SOME_TEXT, max_length=max_length, trim_whitespace=True, **kwargs)
+    return PatternField(SOME_TEXT, max_length=max_length, trim_whitespace=True, **kwargs)
 
 
 @extend_schema_field({"type": "boolean", "enum": [True]})
