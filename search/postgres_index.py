@@ -71,10 +71,6 @@ def _plain(parts):
 
 
 class BatchedPostgresIndex(PostgresIndex):
-    def __init__(self, backend):
-        super().__init__(backend)
-        self._shapes = {}
-
     def add_items(self, model, objs):
         # As modelsearch's: the content type is the model's, the fields each object's own.
         if not model.get_search_fields() or not objs:
@@ -83,12 +79,12 @@ class BatchedPostgresIndex(PostgresIndex):
         for obj in objs:
             by_class.setdefault(type(obj), {})[obj.pk] = obj  # a row may be written once per statement
         for cls, unique in by_class.items():
-            if cls not in self._shapes:
-                self._shapes[cls] = _Shape.of(cls)
-            if self._shapes[cls] is None:
+            # Wagtail makes a new index object for every write, so the shape is not kept.
+            shape = _Shape.of(cls)
+            if shape is None:
                 super().add_items(model, list(unique.values()))
             else:
-                self._insert(self._shapes[cls], get_content_type_pk(model), list(unique.values()))
+                self._insert(shape, get_content_type_pk(model), list(unique.values()))
         self._refresh_title_norms()
 
     def _insert(self, shape, content_type_pk, objs):

@@ -3,6 +3,7 @@ modelsearch's own index writes, for every page kind of the demo in both language
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from modelsearch import index
 from modelsearch.backends.database.postgres.postgres import IndexEntry, PostgresIndex
 from wagtail.models import Page
@@ -32,8 +33,19 @@ def rows_written_by(index_class, pages_by_class, backend=None):
     return {row[:2]: row for row in IndexEntry.objects.values_list(*COLUMNS)}
 
 
-def test_the_backend_on_postgresql_writes_a_batch_in_one_statement():
-    assert isinstance(get_search_backend().get_index_for_model(ResourcePage), BatchedPostgresIndex)
+def test_the_backend_on_postgresql_writes_a_batch_in_one_statement(demo):
+    search_index = get_search_backend().get_index_for_model(ResourcePage)
+    assert isinstance(search_index, BatchedPostgresIndex)
+    pages = list(ResourcePage.objects.all()[:40])
+
+    def statements(batch):
+        with CaptureQueriesContext(connection) as captured:
+            search_index.add_items(ResourcePage, batch)
+        return [query["sql"] for query in captured]
+
+    few, many = statements(pages[:2]), statements(pages)
+    assert len(few) == len(many)  # whatever the batch's size
+    assert sum("INSERT INTO" in sql for sql in many) == 1
 
 
 @pytest.mark.parametrize("config", ["simple", None])
